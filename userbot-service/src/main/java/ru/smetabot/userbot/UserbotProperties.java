@@ -1,0 +1,64 @@
+package ru.smetabot.userbot;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The userbot's settings, from the environment (variable names in application.yml).
+ *
+ * @param apiToken             USERBOT_API_TOKEN: every call must carry it as a bearer token
+ * @param gateway              USERBOT_GATEWAY: tdlib (real Telegram) or sandbox (telegram-sandbox)
+ * @param sandboxUrl           SANDBOX_URL: telegram-sandbox, used by the sandbox gateway
+ * @param tdlibPath            TDLIB_PATH: path of libtdjson.so
+ * @param apiId                TG_API_ID: from my.telegram.org
+ * @param apiHash              TG_API_HASH: from my.telegram.org
+ * @param sessionEncryptionKey SESSION_ENCRYPTION_KEY: encrypts the session databases at rest
+ */
+@Validated
+@ConfigurationProperties("smetabot.userbot")
+public record UserbotProperties(
+        @NotBlank(message = "USERBOT_API_TOKEN is not set: the bearer token bot and worker must present")
+        String apiToken,
+        @NotNull(message = "USERBOT_GATEWAY is not set: tdlib or sandbox") Gateway gateway,
+        URI sandboxUrl,
+        String tdlibPath,
+        Integer apiId,
+        String apiHash,
+        String sessionEncryptionKey) {
+
+    public enum Gateway { TDLIB, SANDBOX }
+
+    public UserbotProperties {
+        List<String> missing = new ArrayList<>();
+        if (gateway == Gateway.SANDBOX && sandboxUrl == null) {
+            missing.add("SANDBOX_URL");
+        }
+        if (gateway == Gateway.TDLIB) {
+            if (isBlank(tdlibPath)) {
+                missing.add("TDLIB_PATH");
+            }
+            if (apiId == null) {
+                missing.add("TG_API_ID");
+            }
+            if (isBlank(apiHash)) {
+                missing.add("TG_API_HASH");
+            }
+            if (isBlank(sessionEncryptionKey)) {
+                missing.add("SESSION_ENCRYPTION_KEY");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("USERBOT_GATEWAY=" + gateway.name().toLowerCase()
+                    + " needs these environment variables, which are not set: " + String.join(", ", missing));
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
