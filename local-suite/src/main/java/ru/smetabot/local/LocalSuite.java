@@ -1,0 +1,200 @@
+package ru.smetabot.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ./run-local}: embedded PostgreSQL (data kept under {@code DATA_DIR}), telegram-sandbox,
+ * then userbot, worker and bot as separate processes configured as in production. The environment
+ * passes through to every service, so any setting can be overridden for a run; Ctrl-C stops all.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private final SuiteSettings settings;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private LocalPostgres postgres;
+
+    private LocalSuite(SuiteSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalSuite suite = new LocalSuite(SuiteSettings.fromEnvironment(System.getenv()));
+        Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "local-suite-stop"));
+        try {
+            suite.start(true);
+        } catch (IOException e) {
+            System.err.println("\nThe local suite did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.println(suite.banner());
+        suite.awaitAnyExit();
+        System.exit(1);
+    }
+
+    /** Starts everything and returns once every process answers its health check. */
+    static LocalSuite startQuietly(SuiteSettings settings) throws IOException, InterruptedException {
+        LocalSuite suite = new LocalSuite(settings);
+        try {
+            suite.start(false);
+            return suite;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void start(boolean echo) throws IOException, InterruptedException {
+        String databaseUrl = settings.databaseUrl();
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            log("starting embedded PostgreSQL on port " + settings.postgresPort() + ", data in "
+                    + settings.dataDir().resolve("postgres"));
+            postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
+            databaseUrl = postgres.jdbcUrl();
+        }
+        SuiteSettings.Ports ports = settings.ports();
+        Path logs = settings.dataDir().resolve("logs");
+
+        ServiceProcess sandbox = startService("sandbox", sandboxJar(), sandboxEnv(), ports.sandbox(), logs, echo);
+        sandbox.awaitHealthy(START_TIMEOUT);
+
+        String db = databaseUrl;
+        startService("userbot", serviceJar("userbot-service"), serviceEnv(db, ports.userbot(), ports.userbotMetrics(),
+                Map.of("USERBOT_GATEWAY", "sandbox", "SANDBOX_URL", sandboxUrl(),
+                        "SESSIONS_DIR", settings.dataDir().resolve("sessions").toString())),
+                ports.userbotMetrics(), logs, echo);
+        startService("worker", serviceJar("worker-service"), serviceEnv(db, ports.worker(), ports.workerMetrics(),
+                Map.of()), ports.workerMetrics(), logs, echo);
+        startService("bot", serviceJar("bot-service"), serviceEnv(db, ports.bot(), ports.botMetrics(),
+                Map.of("TELEGRAM_API_URL", sandboxUrl())), ports.botMetrics(), logs, echo);
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(START_TIMEOUT);
+        }
+    }
+
+    private ServiceProcess startService(String name, Path jar, Map<String, String> env, int healthPort, Path logs,
+            boolean echo) throws IOException {
+        log("starting " + name + " (" + settings.home().relativize(jar) + ")");
+        ServiceProcess service = ServiceProcess.start(name, jar, JVM_OPTIONS, env,
+                URI.create("http://localhost:" + healthPort + (name.equals("sandbox") ? "/actuator/health" : "/health")),
+                logs, echo);
+        services.add(service);
+        return service;
+    }
+
+    /**
+     * A service's environment: the local defaults, overridden by whatever the caller's environment
+     * says, except the ports (assigned per process) and, with the embedded database, its coordinates.
+     */
+    private Map<String, String> serviceEnv(String databaseUrl, int port, int metricsPort, Map<String, String> own) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BOT_TOKEN", settings.botToken(),
+                "USERBOT_API_TOKEN", settings.apiToken(),
+                "USERBOT_URL", "http://localhost:" + settings.ports().userbot()));
+        env.putAll(own);
+        env.putAll(passThrough());
+        env.put("SERVER_PORT", str(port));
+        env.put("METRICS_PORT", str(metricsPort));
+        if (postgres != null) {
+            env.put("DATABASE_URL", databaseUrl);
+            env.put("DATABASE_USER", "postgres");
+            env.put("DATABASE_PASSWORD", "");
+        }
+        return env;
+    }
+
+    private Map<String, String> sandboxEnv() {
+        Map<String, String> env = new HashMap<>(passThrough());
+        env.put("SERVER_PORT", str(settings.ports().sandbox()));
+        env.putIfAbsent("SANDBOX_BOTS", settings.botToken() + "=" + settings.botUsername());
+        return env;
+    }
+
+    /** The caller's environment, less the per-process port variables the suite assigns itself. */
+    private static Map<String, String> passThrough() {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.remove("SERVER_PORT");
+        env.remove("METRICS_PORT");
+        return env;
+    }
+
+    private Path serviceJar(String module) {
+        return settings.home().resolve(module).resolve("target").resolve(module + ".jar");
+    }
+
+    private Path sandboxJar() throws IOException {
+        Path target = settings.home().resolve("telegram-sandbox").resolve("target");
+        if (Files.isDirectory(target)) {
+            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "*-exec.jar")) {
+                for (Path jar : jars) {
+                    return jar;
+                }
+            }
+        }
+        return target.resolve("telegram-sandbox-exec.jar");
+    }
+
+    String sandboxUrl() {
+        return "http://localhost:" + settings.ports().sandbox();
+    }
+
+    String banner() {
+        SuiteSettings.Ports p = settings.ports();
+        return """
+
+                ================================================================
+                 SmetaBot is running locally.
+                   Chat with the bot (telegram-sandbox): http://localhost:%d/
+                   bot      http://localhost:%d   metrics http://localhost:%d/metrics
+                   userbot  http://localhost:%d   metrics http://localhost:%d/metrics
+                   worker   http://localhost:%d   metrics http://localhost:%d/metrics
+                   logs     %s
+                 Press Ctrl-C to stop everything.
+                ================================================================
+                """.formatted(p.sandbox(), p.bot(), p.botMetrics(), p.userbot(), p.userbotMetrics(), p.worker(),
+                p.workerMetrics(), settings.dataDir().resolve("logs"));
+    }
+
+    private void awaitAnyExit() throws InterruptedException {
+        while (services.stream().allMatch(ServiceProcess::isAlive)) {
+            Thread.sleep(1000);
+        }
+        services.stream().filter(s -> !s.isAlive()).forEach(s ->
+                System.err.println("\n" + s.name() + " stopped unexpectedly. Last output:\n" + s.lastOutput()));
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+    }
+
+    private static String str(int port) {
+        return Integer.toString(port);
+    }
+
+    private static void log(String line) {
+        System.out.println("local-suite | " + line);
+    }
+}
