@@ -1,0 +1,23 @@
+package ru.smetabot.userbotapi;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/**
+ * Read the view counts of posts in a room without adding a view. Any number of ids up to
+ * {@value #MAX_IDS}: the userbot asks Telegram in batches of at most 100.
+ *
+ * @param account    Telegram user id of the connected account that reads the room
+ * @param chatId     the room's Bot API chat id ({@code -100…})
+ * @param messageIds Bot API message ids of the posts
+ */
+public record GetViewsRequest(
+        @NotNull @Positive Long account,
+        @NotNull Long chatId,
+        @NotEmpty @Size(max = GetViewsRequest.MAX_IDS) List<@NotNull @Positive Long> messageIds) {
+
+    public static final int MAX_IDS = 10_000;
+}
