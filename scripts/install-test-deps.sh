@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the JDK and Maven, when it is missing:
 #  - Chromium and ChromeDriver (Debian packages) for the browser tests;
+#  - docker-compose (Debian's 1.29) to validate docker-compose.yml offline;
 #  - libtdjson.so (TDLib 1.8.67, from npm) for the userbot's TDLib checks.
 # Idempotent: a second run does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-    echo "install-test-deps | installing chromium and chromium-driver (Debian packages)"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq chromium chromium-driver >/dev/null
+if [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium ] || ! command -v docker-compose >/dev/null; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  if command -v apt-get >/dev/null && { [ -z "$sudo" ] || sudo -n true 2>/dev/null; }; then
+    echo "install-test-deps | installing chromium, chromium-driver and docker-compose (Debian packages)"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver docker-compose >/dev/null
   else
-    echo "install-test-deps | chromium/chromedriver missing: run 'sudo apt-get install chromium chromium-driver'" >&2
+    echo "install-test-deps | missing: run 'sudo apt-get install chromium chromium-driver docker-compose'" >&2
     exit 1
   fi
 fi
