@@ -8,5 +8,5 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 smetabot
 USER smetabot
 WORKDIR /app
-COPY --from=build /src/bot-service/target/bot-service.jar app.jar
+COPY --from=build /src/bot-service/target/bot-service-exec.jar app.jar
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -15,6 +15,6 @@ RUN useradd --system --uid 10001 smetabot && mkdir -p /app/sessions && chown sme
 USER smetabot
 WORKDIR /app
 COPY --from=tdlib /tdlib/package/libtdjson.so /app/lib/libtdjson.so
-COPY --from=build /src/userbot-service/target/userbot-service.jar app.jar
+COPY --from=build /src/userbot-service/target/userbot-service-exec.jar app.jar
 ENV TDLIB_PATH=/app/lib/libtdjson.so SESSIONS_DIR=/app/sessions
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

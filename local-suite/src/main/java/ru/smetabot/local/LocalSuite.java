@@ -130,7 +130,7 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private Path serviceJar(String module) {
-        return settings.home().resolve(module).resolve("target").resolve(module + ".jar");
+        return settings.home().resolve(module).resolve("target").resolve(module + "-exec.jar");
     }
 
     private Path sandboxJar() throws IOException {
