@@ -1,0 +1,24 @@
+package ru.smetabot.sandbox;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sandbox settings.
+ *
+ * @param bots               bots known at start-up, {@code token=username,token2=username2} (env {@code SANDBOX_BOTS})
+ * @param viewCooldown       how long before a repeat view of a post by the same viewer counts again
+ * @param ownChannelPostsAsUpdates whether a bot also receives {@code channel_post} for its own posts
+ * @param loginCode          the only sign-in code the MTProto side accepts
+ * @param loginCodeTtl       how long a sent sign-in code stays valid
+ */
+@ConfigurationProperties(prefix = "sandbox")
+public record SandboxProperties(
+        @DefaultValue("") String bots,
+        @DefaultValue("24h") Duration viewCooldown,
+        @DefaultValue("true") boolean ownChannelPostsAsUpdates,
+        @DefaultValue("12345") String loginCode,
+        @DefaultValue("5m") Duration loginCodeTtl) {
+}

@@ -1,0 +1,20 @@
+package ru.smetabot.sandbox;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** A local fake Telegram: Bot API, user side, MTProto side, faults and a web chat page. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TelegramSandboxApplication {
+
+    /** The sandbox's own configuration file: telegram-sandbox.properties. */
+    public static final String CONFIG_NAME = "telegram-sandbox";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(TelegramSandboxApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
+    }
+}

@@ -1,0 +1,117 @@
+package ru.smetabot.sandbox.botapi;
+
+import java.util.Map;
+
+import org.springframework.http.MediaTypeFactory;
+import org.springframework.stereotype.Component;
+
+import ru.smetabot.sandbox.channels.ChannelService;
+import ru.smetabot.sandbox.dialogs.DialogService;
+import ru.smetabot.sandbox.state.Account;
+import ru.smetabot.sandbox.state.Message;
+import ru.smetabot.sandbox.state.SandboxException;
+import ru.smetabot.sandbox.state.SandboxState;
+import ru.smetabot.sandbox.state.StoredFile;
+import ru.smetabot.sandbox.updates.Json;
+import ru.smetabot.sandbox.updates.TelegramObjects;
+
+/** Sending, editing and deleting messages, documents and files, and answering callback queries. */
+@Component
+class MessageMethods implements BotMethodGroup {
+
+    private final SandboxState state;
+    private final DialogService dialogs;
+    private final ChannelService channels;
+
+    MessageMethods(SandboxState state, DialogService dialogs, ChannelService channels) {
+        this.state = state;
+        this.dialogs = dialogs;
+        this.channels = channels;
+    }
+
+    @Override
+    public Map<String, BotMethod> methods() {
+        return Map.of(
+                "sendMessage", (bot, r) -> send(bot, r, text(r, "text"), null),
+                "sendDocument", (bot, r) -> send(bot, r, ParseModes.plain(r.string("caption"),
+                        r.string("parse_mode")), document(r)),
+                "editMessageText", (bot, r) -> edit(bot, r, text(r, "text"), false),
+                "editMessageReplyMarkup", (bot, r) -> edit(bot, r, null, true),
+                "deleteMessage", this::delete,
+                "answerCallbackQuery", (bot, r) -> {
+                    dialogs.answerCallback(bot.id(), r.requireString("callback_query_id"), r.string("text"),
+                            r.bool("show_alert"));
+                    return true;
+                },
+                "getFile", (bot, r) -> {
+                    StoredFile f = requireFile(r.requireString("file_id"));
+                    return Json.obj("file_id", f.fileId(), "file_unique_id", f.fileUniqueId(),
+                            "file_size", f.size(), "file_path", "documents/" + f.fileId());
+                });
+    }
+
+    private Map<String, Object> send(Account bot, BotRequest r, String text, StoredFile document) {
+        ChatTarget target = state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
+        Map<String, Object> markup = r.object("reply_markup");
+        if (target.channel() != null) {
+            Message post = channels.post(target.channel().id(), bot.id(), text, document, markup);
+            return state.locked(() -> TelegramObjects.channelPost(post, target.channel(), bot));
+        }
+        Message message = dialogs.botSends(bot.id(), target.user().id(), text, document, markup);
+        return state.locked(() -> TelegramObjects.dialogMessage(message,
+                TelegramObjects.privateChat(target.user()), bot));
+    }
+
+    private Map<String, Object> edit(Account bot, BotRequest r, String text, boolean keepText) {
+        if (r.string("inline_message_id") != null) {
+            throw SandboxException.badRequest("inline messages are not supported by the sandbox", null);
+        }
+        ChatTarget target = state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
+        int messageId = (int) r.requireLong("message_id");
+        Map<String, Object> markup = r.object("reply_markup");
+        if (target.channel() != null) {
+            Message post = channels.edit(target.channel().id(), bot.id(), messageId, text, markup, keepText);
+            return state.locked(() -> TelegramObjects.channelPost(post, target.channel(), bot));
+        }
+        Message message = dialogs.botEdits(bot.id(), target.user().id(), messageId, text, markup, keepText);
+        return state.locked(() -> TelegramObjects.dialogMessage(message,
+                TelegramObjects.privateChat(target.user()), bot));
+    }
+
+    private Object delete(Account bot, BotRequest r) {
+        ChatTarget target = state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
+        channels.delete(target.requireChannel().id(), bot.id(), (int) r.requireLong("message_id"));
+        return true;
+    }
+
+    private static String text(BotRequest r, String field) {
+        String text = r.string(field);
+        if (text == null || text.isBlank()) {
+            throw SandboxException.badRequest("message text is empty", null);
+        }
+        return ParseModes.plain(text, r.string("parse_mode"));
+    }
+
+    /** An uploaded part ("document", or the part named by "attach://name"), or an existing file_id sent again. */
+    private StoredFile document(BotRequest r) {
+        String reference = r.string("document");
+        BotRequest.Upload upload = reference != null && reference.startsWith("attach://")
+                ? r.file(reference.substring("attach://".length())) : r.file("document");
+        if (upload != null) {
+            String name = upload.fileName().isBlank() ? "document" : upload.fileName();
+            String mime = MediaTypeFactory.getMediaType(name).map(Object::toString)
+                    .orElse(upload.contentType() == null ? "application/octet-stream" : upload.contentType());
+            return state.locked(() -> state.storeFile(name, mime, upload.content()));
+        }
+        String fileId = reference;
+        if (fileId == null || fileId.isBlank()) {
+            throw SandboxException.badRequest("there is no document in the request", null);
+        }
+        return requireFile(fileId);
+    }
+
+    private StoredFile requireFile(String fileId) {
+        return state.locked(() -> state.file(fileId)).orElseThrow(() ->
+                SandboxException.badRequest("wrong file identifier/HTTP URL specified", null));
+    }
+}

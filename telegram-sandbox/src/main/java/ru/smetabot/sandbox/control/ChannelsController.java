@@ -1,0 +1,115 @@
+package ru.smetabot.sandbox.control;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ru.smetabot.sandbox.channels.ChannelService;
+import ru.smetabot.sandbox.channels.MembershipService;
+import ru.smetabot.sandbox.channels.MembershipService.JoinResult;
+import ru.smetabot.sandbox.control.Views.MessageView;
+import ru.smetabot.sandbox.state.AdminRights;
+import ru.smetabot.sandbox.state.Channel;
+import ru.smetabot.sandbox.state.SandboxState;
+import ru.smetabot.sandbox.updates.Json;
+
+/** Channels as their users see them: create, appoint admins, post, read (counts views), join, leave. */
+@RestController
+@RequestMapping("/sandbox/api")
+class ChannelsController {
+
+    private final SandboxState state;
+    private final ChannelService channels;
+    private final MembershipService memberships;
+
+    ChannelsController(SandboxState state, ChannelService channels, MembershipService memberships) {
+        this.state = state;
+        this.channels = channels;
+        this.memberships = memberships;
+    }
+
+    record NewChannel(long ownerId, String title, String username) {
+    }
+
+    /** {@code actorId} defaults to the owner; {@code rights} default to all rights. */
+    record NewAdmin(long userId, Long actorId, AdminRights rights) {
+    }
+
+    record UserAction(long userId) {
+    }
+
+    record NewPost(long userId, String text) {
+    }
+
+    record OpenLink(long userId, String link) {
+    }
+
+    @PostMapping("/channels")
+    ChannelView create(@RequestBody NewChannel request) {
+        Channel channel = channels.create(request.ownerId(), request.title());
+        if (request.username() != null) {
+            state.locked(() -> channel.username(request.username()));
+        }
+        return get(channel.id());
+    }
+
+    @GetMapping("/channels")
+    List<ChannelView> list() {
+        return state.locked(() -> state.channels().stream().map(ChannelView::of).toList());
+    }
+
+    @GetMapping("/channels/{chatId}")
+    ChannelView get(@PathVariable long chatId) {
+        return state.locked(() -> ChannelView.of(state.requireChannel(chatId)));
+    }
+
+    @PostMapping("/channels/{chatId}/admins")
+    ChannelView addAdmin(@PathVariable long chatId, @RequestBody NewAdmin request) {
+        long actor = request.actorId() != null ? request.actorId()
+                : state.locked(() -> state.requireChannel(chatId).ownerId());
+        channels.promote(chatId, actor, request.userId(), request.rights() == null ? AdminRights.all() : request.rights());
+        return get(chatId);
+    }
+
+    @DeleteMapping("/channels/{chatId}/admins/{userId}")
+    ChannelView removeAdmin(@PathVariable long chatId, @PathVariable long userId) {
+        long owner = state.locked(() -> state.requireChannel(chatId).ownerId());
+        channels.demote(chatId, owner, userId);
+        return get(chatId);
+    }
+
+    /** A user admin (usually the owner) posts; admin bots get channel_post. */
+    @PostMapping("/channels/{chatId}/posts")
+    MessageView post(@PathVariable long chatId, @RequestBody NewPost request) {
+        return state.locked(() -> Views.message(channels.post(chatId, request.userId(), request.text(), null, null),
+                request.userId(), true));
+    }
+
+    /** The posts as a member's client shows them; every call counts views (one per viewer per cooldown). */
+    @GetMapping("/channels/{chatId}/posts")
+    List<MessageView> read(@PathVariable long chatId, @RequestParam("viewer_id") long viewerId) {
+        return state.locked(() -> channels.readPosts(chatId, viewerId).stream()
+                .map(m -> Views.message(m, viewerId, true)).toList());
+    }
+
+    @PostMapping("/channels/{chatId}/leave")
+    Map<String, Object> leave(@PathVariable long chatId, @RequestBody UserAction request) {
+        memberships.leave(chatId, request.userId());
+        return Json.obj("ok", true);
+    }
+
+    /** Opening a t.me/+ link: "joined" directly, or "requested" when the link needs approval. */
+    @PostMapping("/invite-links/open")
+    Map<String, Object> open(@RequestBody OpenLink request) {
+        JoinResult result = memberships.open(request.userId(), request.link());
+        return Json.obj("chat_id", result.chatId(), "outcome", result.outcome().name().toLowerCase());
+    }
+}

@@ -1,0 +1,150 @@
+package ru.smetabot.sandbox.dialogs;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.stereotype.Service;
+
+import ru.smetabot.sandbox.channels.Messages;
+import ru.smetabot.sandbox.state.Account;
+import ru.smetabot.sandbox.state.CallbackQuery;
+import ru.smetabot.sandbox.state.Dialog;
+import ru.smetabot.sandbox.state.Message;
+import ru.smetabot.sandbox.state.SandboxClock;
+import ru.smetabot.sandbox.state.SandboxException;
+import ru.smetabot.sandbox.state.SandboxState;
+import ru.smetabot.sandbox.state.StoredFile;
+import ru.smetabot.sandbox.updates.Json;
+import ru.smetabot.sandbox.updates.TelegramObjects;
+import ru.smetabot.sandbox.updates.UpdateHub;
+import ru.smetabot.sandbox.updates.UpdateTypes;
+
+/** Both sides of a private chat; the user's actions become updates for the bot. */
+@Service
+public class DialogService {
+
+    private final SandboxState state;
+    private final UpdateHub hub;
+    private final SandboxClock clock;
+
+    DialogService(SandboxState state, UpdateHub hub, SandboxClock clock) {
+        this.state = state;
+        this.hub = hub;
+        this.clock = clock;
+    }
+
+    /** The user writes to the bot (text, or a document with an optional caption). */
+    public Message userSends(long userId, long botId, String text, StoredFile document) {
+        return state.locked(() -> {
+            Account user = requireUser(userId);
+            Account bot = requireBot(botId);
+            Dialog dialog = state.openDialog(botId, userId);
+            Message message = dialog.add(userId, clock.epochSeconds(), text, document, null);
+            hub.publish(botId, UpdateTypes.MESSAGE,
+                    TelegramObjects.dialogMessage(message, TelegramObjects.privateChat(user), user));
+            return message;
+        });
+    }
+
+    /** The user taps a reply-keyboard button: Telegram just sends its text (a one-time keyboard hides). */
+    public Message userPressesReplyButton(long userId, long botId, String text) {
+        state.locked(() -> {
+            Dialog dialog = requireDialog(botId, userId);
+            Map<String, Object> keyboard = dialog.replyKeyboard();
+            if (keyboard == null || !Keyboards.replyButtonTexts(keyboard).contains(text)) {
+                throw SandboxException.badRequest("no such reply keyboard button", null);
+            }
+            if (Boolean.TRUE.equals(keyboard.get("one_time_keyboard"))) {
+                dialog.replyKeyboard(null);
+            }
+        });
+        return userSends(userId, botId, text, null);
+    }
+
+    /** The user presses an inline button carrying callback_data; the bot gets a callback_query. */
+    public CallbackQuery userPressesInlineButton(long userId, long botId, int messageId, String data) {
+        return state.locked(() -> {
+            Account user = requireUser(userId);
+            Dialog dialog = requireDialog(botId, userId);
+            Message message = dialog.messages().get(messageId);
+            if (message == null || !Keyboards.callbackData(message.replyMarkup()).contains(data)) {
+                throw SandboxException.badRequest("no such inline button", null);
+            }
+            String id = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE));
+            CallbackQuery query = state.putCallback(new CallbackQuery(id, botId, userId, messageId, data));
+            Account bot = state.requireAccount(botId);
+            hub.publish(botId, UpdateTypes.CALLBACK_QUERY, Json.obj("id", id, "from", TelegramObjects.user(user),
+                    "message", TelegramObjects.dialogMessage(message, TelegramObjects.privateChat(user), bot),
+                    "chat_instance", Long.toString(botId ^ userId), "data", data));
+            return query;
+        });
+    }
+
+    /** The bot writes to a user who has started it; a reply keyboard stays until removed. */
+    public Message botSends(long botId, long userId, String text, StoredFile document, Map<String, Object> markup) {
+        return state.locked(() -> {
+            requireUser(userId);
+            Dialog dialog = state.dialog(botId, userId).orElseThrow(() ->
+                    SandboxException.forbidden("bot can't initiate conversation with a user", "USER_IS_BLOCKED"));
+            if (markup != null && markup.containsKey("keyboard")) {
+                dialog.replyKeyboard(markup);
+            } else if (markup != null && markup.containsKey("remove_keyboard")) {
+                dialog.replyKeyboard(null);
+            }
+            return dialog.add(botId, clock.epochSeconds(), text, document, Keyboards.inlineOnly(markup));
+        });
+    }
+
+    /** editMessageText ({@code keepText=false}) or editMessageReplyMarkup ({@code keepText=true}). */
+    public Message botEdits(long botId, long userId, int messageId, String text, Map<String, Object> markup,
+                            boolean keepText) {
+        return state.locked(() -> {
+            Dialog dialog = state.dialog(botId, userId).orElseThrow(SandboxException::chatNotFound);
+            Message message = dialog.messages().get(messageId);
+            if (message == null) {
+                throw SandboxException.badRequest("message to edit not found", "MESSAGE_ID_INVALID");
+            }
+            if (message.senderId() != botId) {
+                throw SandboxException.badRequest("message can't be edited", "MESSAGE_AUTHOR_REQUIRED");
+            }
+            String newText = keepText ? message.text() : text;
+            if (!message.edit(newText, Keyboards.inlineOnly(markup), clock.epochSeconds())) {
+                throw Messages.notModified();
+            }
+            return message;
+        });
+    }
+
+    public void answerCallback(long botId, String callbackId, String text, boolean showAlert) {
+        state.locked(() -> {
+            CallbackQuery query = state.callback(callbackId).filter(q -> q.botId() == botId && !q.answered())
+                    .orElseThrow(() -> SandboxException.badRequest(
+                            "query is too old and response timeout expired or query ID is invalid", "QUERY_ID_INVALID"));
+            query.answer(text, showAlert);
+        });
+    }
+
+    public Dialog requireDialog(long botId, long userId) {
+        return state.dialog(botId, userId).orElseThrow(SandboxException::chatNotFound);
+    }
+
+    /** Snapshot of a dialog's messages (copied under the lock). */
+    public List<Message> messages(long botId, long userId) {
+        return state.locked(() -> List.copyOf(requireDialog(botId, userId).messages().values()));
+    }
+
+    private Account requireUser(long userId) {
+        Account user = state.requireAccount(userId);
+        if (user.bot()) {
+            throw SandboxException.badRequest("bots can't talk to bots", "USER_BOT");
+        }
+        return user;
+    }
+
+    private Account requireBot(long botId) {
+        return state.account(botId).filter(Account::bot)
+                .orElseThrow(() -> SandboxException.badRequest("bot not found", "BOT_INVALID"));
+    }
+
+}

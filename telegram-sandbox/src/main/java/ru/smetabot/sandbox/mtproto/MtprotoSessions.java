@@ -1,0 +1,116 @@
+package ru.smetabot.sandbox.mtproto;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import ru.smetabot.sandbox.SandboxProperties;
+import ru.smetabot.sandbox.state.Account;
+import ru.smetabot.sandbox.state.SandboxClock;
+import ru.smetabot.sandbox.state.SandboxState;
+
+/** Sign-in attempts (phone_code_hash → phone) and signed-in sessions (token → user id). */
+@Component
+public class MtprotoSessions {
+
+    private record Attempt(String phone, Instant sentAt, boolean codeAccepted) {
+    }
+
+    private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Long> sessions = new ConcurrentHashMap<>();
+    private final SandboxState state;
+    private final SandboxClock clock;
+    private final SandboxProperties properties;
+
+    MtprotoSessions(SandboxState state, SandboxClock clock, SandboxProperties properties) {
+        this.state = state;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    String sendCode(String phone) {
+        findByPhone(phone).orElseThrow(() -> new MtprotoException(400, "PHONE_NUMBER_UNOCCUPIED"));
+        String hash = UUID.randomUUID().toString().replace("-", "").substring(0, 18);
+        attempts.put(hash, new Attempt(phone, clock.now(), false));
+        return hash;
+    }
+
+    /** Returns the session token, or empty when the account has a 2FA password still to check. */
+    Optional<String> signIn(String phone, String hash, String code) {
+        Attempt attempt = attempts.get(hash == null ? "" : hash);
+        if (attempt == null || !attempt.phone().equals(phone)) {
+            throw new MtprotoException(400, "PHONE_CODE_HASH_EMPTY");
+        }
+        if (clock.now().isAfter(attempt.sentAt().plus(properties.loginCodeTtl()))) {
+            attempts.remove(hash);
+            throw new MtprotoException(400, "PHONE_CODE_EXPIRED");
+        }
+        if (code == null || code.isBlank()) {
+            throw new MtprotoException(400, "PHONE_CODE_EMPTY");
+        }
+        if (!properties.loginCode().equals(code)) {
+            throw new MtprotoException(400, "PHONE_CODE_INVALID");
+        }
+        Account user = findByPhone(phone).orElseThrow(() -> new MtprotoException(400, "PHONE_NUMBER_UNOCCUPIED"));
+        if (user.password() != null && !user.password().isEmpty()) {
+            attempts.put(hash, new Attempt(phone, attempt.sentAt(), true));
+            return Optional.empty();
+        }
+        attempts.remove(hash);
+        return Optional.of(open(user.id()));
+    }
+
+    String checkPassword(String hash, String password) {
+        Attempt attempt = attempts.get(hash == null ? "" : hash);
+        if (attempt == null || !attempt.codeAccepted()) {
+            throw new MtprotoException(400, "PHONE_CODE_HASH_EMPTY");
+        }
+        Account user = findByPhone(attempt.phone()).orElseThrow(() ->
+                new MtprotoException(400, "PHONE_NUMBER_UNOCCUPIED"));
+        if (!user.password().equals(password)) {
+            throw new MtprotoException(400, "PASSWORD_HASH_INVALID");
+        }
+        attempts.remove(hash);
+        return open(user.id());
+    }
+
+    /** The user behind a session token; 401 AUTH_KEY_UNREGISTERED for unknown or logged-out sessions. */
+    long userOf(String authorization) {
+        String token = authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "").trim();
+        Long userId = sessions.get(token);
+        if (userId == null || state.locked(() -> state.account(userId)).isEmpty()) {
+            throw new MtprotoException(401, "AUTH_KEY_UNREGISTERED");
+        }
+        return userId;
+    }
+
+    void logOut(String authorization) {
+        sessions.remove(authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "").trim());
+    }
+
+    public void reset() {
+        attempts.clear();
+        sessions.clear();
+    }
+
+    private String open(long userId) {
+        String token = "sbx_" + UUID.randomUUID().toString().replace("-", "");
+        sessions.put(token, userId);
+        return token;
+    }
+
+    private Optional<Account> findByPhone(String phone) {
+        String normalized = normalize(phone);
+        return state.locked(() -> state.accounts().stream()
+                .filter(a -> !a.bot() && a.phone() != null && normalize(a.phone()).equals(normalized))
+                .findFirst());
+    }
+
+    private static String normalize(String phone) {
+        return phone == null ? "" : phone.replaceAll("[^0-9]", "");
+    }
+}

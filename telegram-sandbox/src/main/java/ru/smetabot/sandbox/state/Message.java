@@ -1,0 +1,68 @@
+package ru.smetabot.sandbox.state;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** A message in a dialog or a post in a channel; mutable under the world lock (edits, views). */
+public final class Message {
+
+    private final int id;
+    private final long chatId;
+    private final long senderId;
+    private final long date;
+    private final StoredFile document;
+    private String text;
+    private Map<String, Object> replyMarkup;
+    private int editCount;
+    private long editDate;
+    private int views;
+    private final Map<Long, Instant> lastViews = new HashMap<>();
+
+    public Message(int id, long chatId, long senderId, long date, String text, StoredFile document,
+                   Map<String, Object> replyMarkup) {
+        this.id = id;
+        this.chatId = chatId;
+        this.senderId = senderId;
+        this.date = date;
+        this.text = text;
+        this.document = document;
+        this.replyMarkup = replyMarkup;
+    }
+
+    /** Applies an edit; false when nothing would change (Telegram's "message is not modified"). */
+    public boolean edit(String newText, Map<String, Object> newMarkup, long when) {
+        if (Objects.equals(text, newText) && Objects.equals(replyMarkup, newMarkup)) {
+            return false;
+        }
+        text = newText;
+        replyMarkup = newMarkup;
+        editCount++;
+        editDate = when;
+        return true;
+    }
+
+    /** Counts a view by {@code viewerId} unless they already viewed it within {@code cooldown}. */
+    public boolean view(long viewerId, Instant now, Duration cooldown) {
+        Instant last = lastViews.get(viewerId);
+        if (last != null && now.isBefore(last.plus(cooldown))) {
+            return false;
+        }
+        lastViews.put(viewerId, now);
+        views++;
+        return true;
+    }
+
+    public int id() { return id; }
+    public long chatId() { return chatId; }
+    public long senderId() { return senderId; }
+    public long date() { return date; }
+    public String text() { return text; }
+    public StoredFile document() { return document; }
+    public Map<String, Object> replyMarkup() { return replyMarkup; }
+    public int editCount() { return editCount; }
+    public long editDate() { return editDate; }
+    public int views() { return views; }
+}

@@ -1,0 +1,91 @@
+package ru.smetabot.sandbox.updates;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+
+/** One bot's pending updates, its allowed_updates setting and its parked long poll (at most one). */
+final class UpdateQueue {
+
+    private record Pending(long id, String type, Map<String, Object> update) {
+    }
+
+    private final LinkedList<Pending> pending = new LinkedList<>();
+    private long nextId = 100_000_001L;
+    private List<String> allowed = List.of();
+    private UpdateWaiter waiter;
+    private int waiterLimit;
+
+    synchronized void publish(String type, Map<String, Object> payload) {
+        long id = nextId++;
+        Map<String, Object> update = Json.obj("update_id", id, type, payload);
+        pending.add(new Pending(id, type, update));
+        if (waiter != null) {
+            List<Map<String, Object>> batch = take(waiterLimit);
+            if (!batch.isEmpty()) {
+                UpdateWaiter w = waiter;
+                waiter = null;
+                w.deliver(batch);
+            }
+        }
+    }
+
+    /**
+     * Confirms everything below {@code offset}, remembers {@code allowedUpdates} when given, and either answers
+     * at once or parks {@code poll} until an update arrives (the caller owns the poll's timeout).
+     */
+    synchronized void poll(long offset, int limit, List<String> allowedUpdates, boolean mayWait, UpdateWaiter poll) {
+        if (allowedUpdates != null) {
+            allowed = List.copyOf(allowedUpdates);
+        }
+        confirm(offset);
+        if (waiter != null) {
+            waiter.terminatedByOtherPoll();
+            waiter = null;
+        }
+        List<Map<String, Object>> batch = take(limit);
+        if (!batch.isEmpty() || !mayWait) {
+            poll.deliver(batch);
+            return;
+        }
+        waiter = poll;
+        waiterLimit = limit;
+    }
+
+    synchronized void cancel(UpdateWaiter poll) {
+        if (waiter == poll) {
+            waiter = null;
+        }
+    }
+
+    synchronized int size() {
+        return pending.size();
+    }
+
+    private void confirm(long offset) {
+        if (offset < 0) {
+            while (pending.size() > -offset) {
+                pending.removeFirst();
+            }
+        } else {
+            pending.removeIf(p -> p.id() < offset);
+        }
+    }
+
+    /** Updates the bot did not ask for are dropped, as Telegram never creates them. */
+    private List<Map<String, Object>> take(int limit) {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        Iterator<Pending> it = pending.iterator();
+        while (it.hasNext() && batch.size() < limit) {
+            Pending p = it.next();
+            if (UpdateTypes.allowed(p.type(), allowed)) {
+                batch.add(p.update());
+            } else {
+                it.remove();
+            }
+        }
+        return batch;
+    }
+}
