@@ -1,0 +1,239 @@
+package ru.smetabot.sandbox.botapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.ApproveChatJoinRequest;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.BanChatMember;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.CreateChatInviteLink;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.DeclineChatJoinRequest;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.EditChatInviteLink;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdministrators;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMemberCount;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.RevokeChatInviteLink;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatMember;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.ChatInviteLink;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chat.ChatFullInfo;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import ru.smetabot.sandbox.TestSandbox;
+import ru.smetabot.sandbox.client.SandboxClient;
+import ru.smetabot.sandbox.client.SandboxClientException;
+import ru.smetabot.sandbox.client.SandboxTypes;
+
+/** Channel methods through TelegramBots: admin checks, invite links, join requests, posts, members. */
+class ChannelContractTests {
+
+    private static final long OWNER = 800L;
+    private static final long CLIENT = 801L;
+    private static final List<String> ALL = List.of("message", "channel_post", "callback_query",
+            "chat_join_request", "chat_member", "my_chat_member");
+
+    private SandboxClient sandbox;
+    private final TelegramClient telegram = TestSandbox.telegram();
+    private long chatId;
+
+    @BeforeEach
+    void setUp() {
+        sandbox = TestSandbox.fresh();
+        sandbox.createUser(OWNER, "Anna", null, "anna", "+7 000 000-08-00", null);
+        sandbox.createUser(CLIENT, "Boris", "boris");
+        chatId = sandbox.createChannel(OWNER, "Квартира на Ленина").id();
+    }
+
+    @Test
+    void botThatIsNotAdminIsForbidden() {
+        assertThatThrownBy(() -> telegram.execute(SendMessage.builder().chatId(chatId).text("post").build()))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(403);
+                    assertThat(e.getApiResponse()).startsWith("Forbidden: ");
+                });
+        assertThatThrownBy(() -> InviteLinks.create(telegram, chatId, "x", true))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(403));
+    }
+
+    @Test
+    void addingTheBotAsAdminSendsMyChatMemberAndChatInfoBecomesVisible() throws Exception {
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+
+        Update update = updates().get(0);
+        ChatFullInfo chat = telegram.execute(new GetChat(Long.toString(chatId)));
+        List<ChatMember> admins = telegram.execute(new GetChatAdministrators(Long.toString(chatId)));
+        ChatMember me = telegram.execute(new GetChatMember(Long.toString(chatId), TestSandbox.BOT_ID));
+
+        assertThat(update.getMyChatMember().getNewChatMember().getStatus()).isEqualTo("administrator");
+        assertThat(update.getMyChatMember().getOldChatMember().getStatus()).isEqualTo("left");
+        assertThat(update.getMyChatMember().getFrom().getId()).isEqualTo(OWNER);
+        assertThat(chat.getTitle()).isEqualTo("Квартира на Ленина");
+        assertThat(chat.getType()).isEqualTo("channel");
+        assertThat(Long.toString(chatId)).startsWith("-100");
+        assertThat(admins).extracting(ChatMember::getStatus).containsExactly("creator", "administrator");
+        assertThat(me.getStatus()).isEqualTo("administrator");
+    }
+
+    @Test
+    void postsByTheBotAndTheOwnerArriveAsChannelPosts() throws Exception {
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+        confirm(updates());
+
+        Message botPost = telegram.execute(SendMessage.builder().chatId(chatId).text("Смета v1").build());
+        SandboxTypes.Message ownerPost = sandbox.postToChannel(chatId, OWNER, "Чертёж");
+        List<Update> posts = updates();
+
+        assertThat(botPost.getChat().getType()).isEqualTo("channel");
+        assertThat(botPost.getMessageId()).isEqualTo(1);
+        assertThat(ownerPost.messageId()).isEqualTo(2);
+        assertThat(posts).extracting(u -> u.getChannelPost().getText()).containsExactly("Смета v1", "Чертёж");
+        assertThat(posts.get(1).getChannelPost().getSenderChat().getId()).isEqualTo(chatId);
+    }
+
+    @Test
+    void inviteLinksHaveTelegramsShapeAndRules() throws Exception {
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+
+        ChatInviteLink link = telegram.execute(CreateChatInviteLink.builder().chatId(chatId).name("Клиент Иванов")
+                .createsJoinRequest(true).build());
+        ChatInviteLink edited = telegram.execute(EditChatInviteLink.builder().chatId(chatId)
+                .inviteLink(link.getInviteLink()).name("Иванов").createsJoinRequest(true).build());
+
+        assertThat(link.getInviteLink()).matches("https://t\\.me/\\+[A-Za-z0-9_-]{16}");
+        assertThat(link.getCreatesJoinRequest()).isTrue();
+        assertThat(link.getIsRevoked()).isFalse();
+        assertThat(link.getCreator().getId()).isEqualTo(TestSandbox.BOT_ID);
+        assertThat(edited.getName()).isEqualTo("Иванов");
+        // TelegramBots validates these client-side, so they go raw: the server must refuse them as well.
+        String method = "/bot" + TestSandbox.TOKEN + "/createChatInviteLink";
+        var longName = BotApiContractTests.raw(method,
+                "{\"chat_id\":" + chatId + ",\"name\":\"" + "x".repeat(33) + "\"}");
+        var limitWithRequests = BotApiContractTests.raw(method,
+                "{\"chat_id\":" + chatId + ",\"member_limit\":5,\"creates_join_request\":true}");
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(longName.body()).startsWith("{\"ok\":false,\"error_code\":400");
+        assertThat(limitWithRequests.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void revokedAndExpiredLinksStopWorking() throws Exception {
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+        ChatInviteLink revoked = InviteLinks.create(telegram, chatId, "revoked", false);
+        ChatInviteLink expiring = telegram.execute(CreateChatInviteLink.builder().chatId(chatId)
+                .expireDate((int) (System.currentTimeMillis() / 1000) + 60).build());
+
+        ChatInviteLink afterRevoke = telegram.execute(new RevokeChatInviteLink(Long.toString(chatId),
+                revoked.getInviteLink()));
+        sandbox.advanceClock(Duration.ofMinutes(2));
+
+        assertThat(afterRevoke.getIsRevoked()).isTrue();
+        assertThatThrownBy(() -> sandbox.openInviteLink(CLIENT, revoked.getInviteLink()))
+                .isInstanceOfSatisfying(SandboxClientException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> sandbox.openInviteLink(CLIENT, expiring.getInviteLink()))
+                .isInstanceOfSatisfying(SandboxClientException.class,
+                        e -> assertThat(e.body()).contains("INVITE_HASH_EXPIRED"));
+    }
+
+    @Test
+    void joinRequestFlowEndsInChatMemberWithViaJoinRequest() throws Exception {
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+        ChatInviteLink link = InviteLinks.create(telegram, chatId, "Клиент", true);
+        confirm(updates());
+
+        assertThat(sandbox.openInviteLink(CLIENT, link.getInviteLink()).outcome()).isEqualTo("requested");
+        Update request = updates().get(0);
+        assertThat(request.getChatJoinRequest().getUser().getId()).isEqualTo(CLIENT);
+        assertThat(request.getChatJoinRequest().getInviteLink().getInviteLink()).isEqualTo(link.getInviteLink());
+        assertThat(request.getChatJoinRequest().getUserChatId()).isEqualTo(CLIENT);
+        confirm(List.of(request));
+        int before = telegram.execute(new GetChatMemberCount(Long.toString(chatId)));
+
+        assertThat(telegram.execute(new ApproveChatJoinRequest(Long.toString(chatId), CLIENT))).isTrue();
+        Update joined = updates().get(0);
+
+        assertThat(joined.getChatMember().getNewChatMember().getStatus()).isEqualTo("member");
+        assertThat(joined.getChatMember().getViaJoinRequest()).isTrue();
+        assertThat(joined.getChatMember().getInviteLink().getInviteLink()).isEqualTo(link.getInviteLink());
+        assertThat(joined.getChatMember().getFrom().getId()).isEqualTo(TestSandbox.BOT_ID);
+        assertThat(telegram.execute(new GetChatMemberCount(Long.toString(chatId)))).isEqualTo(before + 1);
+        assertThatThrownBy(() -> telegram.execute(new ApproveChatJoinRequest(Long.toString(chatId), CLIENT)))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(400);
+                    assertThat(e.getApiResponse()).contains("HIDE_REQUESTER_MISSING");
+                });
+    }
+
+    @Test
+    void declinedRequestLeavesNoMemberAndLeavingSendsChatMemberLeft() throws Exception {
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+        ChatInviteLink request = InviteLinks.create(telegram, chatId, "approval", true);
+        ChatInviteLink open = InviteLinks.create(telegram, chatId, "open", false);
+        sandbox.openInviteLink(CLIENT, request.getInviteLink());
+
+        assertThat(telegram.execute(new DeclineChatJoinRequest(Long.toString(chatId), CLIENT))).isTrue();
+        assertThat(sandbox.channel(chatId).members()).noneMatch(m -> m.userId() == CLIENT);
+        assertThat(sandbox.channel(chatId).joinRequests()).isEmpty();
+        assertThat(sandbox.openInviteLink(CLIENT, open.getInviteLink()).outcome()).isEqualTo("joined");
+        confirm(updates());
+        sandbox.leaveChannel(chatId, CLIENT);
+
+        Update left = updates().get(0);
+        assertThat(left.getChatMember().getOldChatMember().getStatus()).isEqualTo("member");
+        assertThat(left.getChatMember().getNewChatMember().getStatus()).isEqualTo("left");
+    }
+
+    @Test
+    void banAndUnbanChangeTheMembersStatus() throws Exception {
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+        sandbox.openInviteLink(CLIENT, InviteLinks.create(telegram, chatId, "open", false).getInviteLink());
+
+        telegram.execute(new BanChatMember(Long.toString(chatId), CLIENT));
+        String banned = telegram.execute(new GetChatMember(Long.toString(chatId), CLIENT)).getStatus();
+        telegram.execute(UnbanChatMember.builder().chatId(chatId).userId(CLIENT).onlyIfBanned(true).build());
+        String unbanned = telegram.execute(new GetChatMember(Long.toString(chatId), CLIENT)).getStatus();
+
+        assertThat(banned).isEqualTo("kicked");
+        assertThat(unbanned).isEqualTo("left");
+    }
+
+    @Test
+    void readingAChannelCountsOneViewPerViewerPerCooldown() throws Exception {
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+        sandbox.openInviteLink(CLIENT, InviteLinks.create(telegram, chatId, "open", false).getInviteLink());
+        int postId = telegram.execute(SendMessage.builder().chatId(chatId).text("file").build()).getMessageId();
+        String session = sandbox.mtproto().login("+70000000800", "12345", null);
+
+        sandbox.readChannel(chatId, CLIENT);
+        sandbox.readChannel(chatId, CLIENT);
+        sandbox.readChannel(chatId, OWNER);
+        int peeked = sandbox.mtproto().views(session, chatId, List.of(postId)).views().get(postId);
+        int peekedAgain = sandbox.mtproto().views(session, chatId, List.of(postId)).views().get(postId);
+        sandbox.advanceClock(Duration.ofHours(25));
+        int afterCooldown = sandbox.readChannel(chatId, CLIENT).get(0).views();
+
+        assertThat(peeked).isEqualTo(2);
+        assertThat(peekedAgain).isEqualTo(2);
+        assertThat(afterCooldown).isEqualTo(3);
+    }
+
+    private List<Update> updates() throws Exception {
+        return telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
+    }
+
+    private void confirm(List<Update> seen) throws Exception {
+        if (!seen.isEmpty()) {
+            telegram.execute(GetUpdates.builder().offset(seen.get(seen.size() - 1).getUpdateId() + 1).build());
+        }
+    }
+}
