@@ -40,7 +40,7 @@ class ChannelsController {
     }
 
     /** {@code actorId} defaults to the owner; {@code rights} default to all rights. */
-    record NewAdmin(long userId, Long actorId, AdminRights rights) {
+    record NewAdmin(long userId, Long actorId, Map<String, Boolean> rights) {
     }
 
     record UserAction(long userId) {
@@ -75,7 +75,7 @@ class ChannelsController {
     ChannelView addAdmin(@PathVariable long chatId, @RequestBody NewAdmin request) {
         long actor = request.actorId() != null ? request.actorId()
                 : state.locked(() -> state.requireChannel(chatId).ownerId());
-        channels.promote(chatId, actor, request.userId(), request.rights() == null ? AdminRights.all() : request.rights());
+        channels.promote(chatId, actor, request.userId(), AdminRights.fromMap(request.rights()));
         return get(chatId);
     }
 

@@ -49,7 +49,7 @@ class MtprotoController {
     record NewChannel(String title, String about) {
     }
 
-    record NewAdmin(long userId, AdminRights rights) {
+    record NewAdmin(long userId, Map<String, Boolean> rights) {
     }
 
     record ViewsRequest(List<Integer> messageIds) {
@@ -79,7 +79,7 @@ class MtprotoController {
     Map<String, Object> addAdmin(@RequestHeader(name = AUTH, required = false) String auth,
                                  @PathVariable long chatId, @RequestBody NewAdmin request) {
         long me = caller(auth, "addAdmin");
-        channels.promote(chatId, me, request.userId(), request.rights() == null ? AdminRights.all() : request.rights());
+        channels.promote(chatId, me, request.userId(), AdminRights.fromMap(request.rights()));
         return Json.obj("ok", true);
     }
 
