@@ -1,8 +1,10 @@
 package ru.smetabot.userbot;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import ru.smetabot.model.SmetabotModel;
 
@@ -11,6 +13,11 @@ import ru.smetabot.model.SmetabotModel;
 @ConfigurationPropertiesScan
 @Import(SmetabotModel.class)
 public class UserbotApplication {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(UserbotApplication.class, args);

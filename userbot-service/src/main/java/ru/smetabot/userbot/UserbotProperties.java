@@ -3,6 +3,8 @@ package ru.smetabot.userbot;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param apiId                TG_API_ID: from my.telegram.org
  * @param apiHash              TG_API_HASH: from my.telegram.org
  * @param sessionEncryptionKey SESSION_ENCRYPTION_KEY: encrypts the session databases at rest
+ * @param sessionsDir          SESSIONS_DIR: one TDLib database directory per account (default ./data/sessions)
+ * @param loginTtl             USERBOT_LOGIN_TTL: how long a login attempt waits for its code/password (default 10m)
+ * @param requestTimeout       USERBOT_REQUEST_TIMEOUT: deadline of every Telegram request (default 70s: TDLib
+ *                             itself waits out flood waits of up to 60 s before failing with 429)
  */
 @Validated
 @ConfigurationProperties("smetabot.userbot")
@@ -29,11 +35,17 @@ public record UserbotProperties(
         String tdlibPath,
         Integer apiId,
         String apiHash,
-        String sessionEncryptionKey) {
+        String sessionEncryptionKey,
+        Path sessionsDir,
+        Duration loginTtl,
+        Duration requestTimeout) {
 
     public enum Gateway { TDLIB, SANDBOX }
 
     public UserbotProperties {
+        sessionsDir = sessionsDir == null ? Path.of("data", "sessions") : sessionsDir;
+        loginTtl = loginTtl == null ? Duration.ofMinutes(10) : loginTtl;
+        requestTimeout = requestTimeout == null ? Duration.ofSeconds(70) : requestTimeout;
         List<String> missing = new ArrayList<>();
         if (gateway == Gateway.SANDBOX && sandboxUrl == null) {
             missing.add("SANDBOX_URL");
@@ -56,6 +68,13 @@ public record UserbotProperties(
             throw new IllegalArgumentException("USERBOT_GATEWAY=" + gateway.name().toLowerCase()
                     + " needs these environment variables, which are not set: " + String.join(", ", missing));
         }
+    }
+
+    @Override
+    public String toString() {
+        return "UserbotProperties[gateway=" + gateway + ", sandboxUrl=" + sandboxUrl + ", tdlibPath=" + tdlibPath
+                + ", apiId=" + apiId + ", sessionsDir=" + sessionsDir + ", loginTtl=" + loginTtl
+                + ", requestTimeout=" + requestTimeout + "]";
     }
 
     private static boolean isBlank(String value) {

@@ -1,0 +1,67 @@
+package ru.smetabot.userbot.gateway;
+
+import java.util.List;
+import java.util.Map;
+import ru.smetabot.userbotapi.AdminRights;
+import ru.smetabot.userbotapi.ChatAdmin;
+import ru.smetabot.userbotapi.JoinRequestsPage;
+
+/**
+ * Everything the userbot asks of Telegram on behalf of a connected account (a Telegram user id).
+ * Chat ids are Bot API ids ({@code -100…}), message ids are Bot API message ids. Every method
+ * either answers or throws a {@link TelegramException}; none waits without a deadline.
+ */
+public interface TelegramGateway {
+
+    /** Largest number of message ids Telegram accepts in one views call. */
+    int MAX_VIEWS_BATCH = 100;
+
+    /** Accounts this gateway holds a session (authorized or not) for. */
+    List<Long> accounts();
+
+    /** The account's authorization state, e.g. {@code authorizationStateReady}; {@link AuthState#NONE} when unknown. */
+    AuthState authState(long account);
+
+    /** Sends the phone number; answers what the login needs next. */
+    LoginStep startLogin(long account, String phone);
+
+    LoginStep submitCode(long account, String code);
+
+    LoginStep submitPassword(long account, String password);
+
+    /** Telegram user id of the authorized session. */
+    long currentUserId(long account);
+
+    /** Ends the session on Telegram's side and forgets it here. */
+    void logout(long account);
+
+    /** Creates a broadcast channel; answers its Bot API chat id. */
+    long createChannel(long account, String title, String about);
+
+    /** Resolves a public username once (rate-limited by Telegram); answers the user id. */
+    long resolveUsername(long account, String username);
+
+    void addAdmin(long account, long chatId, long userId, AdminRights rights);
+
+    /**
+     * View counts for at most {@link #MAX_VIEWS_BATCH} posts, read without adding a view.
+     * Ids Telegram does not have (deleted posts) are absent from the answer.
+     */
+    Map<Long, Integer> viewCounts(long account, long chatId, List<Long> messageIds);
+
+    List<ChatAdmin> admins(long account, long chatId);
+
+    int memberCount(long account, long chatId);
+
+    JoinRequestsPage joinRequests(long account, long chatId, String inviteLink, JoinRequestsPage.Cursor offset, int limit);
+
+    void decideJoinRequest(long account, long chatId, long userId, boolean approve);
+
+    /** Where an account's authorization stands. */
+    record AuthState(String name, boolean authorized) {
+        public static final AuthState NONE = new AuthState("none", false);
+    }
+
+    /** What a login needs next. */
+    enum LoginStep { READY, CODE_REQUIRED, PASSWORD_REQUIRED }
+}

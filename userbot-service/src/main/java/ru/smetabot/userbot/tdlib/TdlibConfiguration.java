@@ -1,0 +1,36 @@
+package ru.smetabot.userbot.tdlib;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import ru.smetabot.userbot.UserbotProperties;
+import ru.smetabot.userbot.gateway.TelegramGateway;
+
+/** USERBOT_GATEWAY=tdlib: the real Telegram through libtdjson. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "smetabot.userbot.gateway", havingValue = "tdlib")
+class TdlibConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TdlibConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    TdClients tdClients(UserbotProperties properties) {
+        TdJsonNative td = TdJsonNative.load(Path.of(properties.tdlibPath()));
+        td.execute("{\"@type\":\"setLogVerbosityLevel\",\"new_verbosity_level\":1}");
+        String version = td.execute("{\"@type\":\"getOption\",\"name\":\"version\"}");
+        log.info("TDLib loaded from {}: {}", properties.tdlibPath(), version);
+        return new TdClients(td);
+    }
+
+    @Bean
+    TelegramGateway tdlibGateway(TdClients clients, UserbotProperties properties) throws IOException {
+        TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(properties.sessionsDir(),
+                properties.apiId(), properties.apiHash(), properties.sessionEncryptionKey(), properties.requestTimeout()));
+        accounts.openSaved();
+        return new TdlibGateway(accounts);
+    }
+}

@@ -1,0 +1,21 @@
+package ru.smetabot.userbot.tdlib;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What the TDLib clients need.
+ *
+ * @param sessionsDir    one database directory per account under it
+ * @param apiId          TG_API_ID
+ * @param apiHash        TG_API_HASH
+ * @param encryptionKey  SESSION_ENCRYPTION_KEY; each account's database key is derived from it
+ * @param requestTimeout deadline of every TDLib request
+ */
+public record TdlibSettings(Path sessionsDir, int apiId, String apiHash, String encryptionKey, Duration requestTimeout) {
+
+    @Override
+    public String toString() {
+        return "TdlibSettings[sessionsDir=" + sessionsDir + ", apiId=" + apiId + ", requestTimeout=" + requestTimeout + "]";
+    }
+}
