@@ -1,0 +1,99 @@
+package ru.smetabot.views;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.smetabot.model.refresh.RefreshRun;
+import ru.smetabot.model.refresh.RefreshRunRepository;
+
+/**
+ * The read side of the refresh: which rooms are due, which are in back-off, what is running, what
+ * ran. A room is in back-off while its latest finished run has {@code retry_at} in the future, or
+ * while another room of the same account is in a flood wait (Telegram's limit is per account).
+ */
+public class RefreshRuns {
+
+    private static final String LATEST_FINISHED = """
+            WITH latest AS (
+                SELECT c.id, c.userbot_account_id, c.deleted, l.retry_at, l.reason
+                  FROM core.channels c
+                  LEFT JOIN LATERAL (
+                        SELECT r.retry_at, r.reason FROM analytics.refresh_runs r
+                         WHERE r.channel_id = c.id AND r.finished_at IS NOT NULL
+                         ORDER BY r.started_at DESC, r.id DESC LIMIT 1) l ON true
+            ), flooded AS (
+                SELECT userbot_account_id, max(retry_at) AS until FROM latest
+                 WHERE reason = 'flood_wait' AND retry_at > :now AND userbot_account_id IS NOT NULL
+                 GROUP BY userbot_account_id
+            )
+            """;
+
+    private final JdbcClient jdbc;
+    private final RefreshRunRepository runs;
+    private final Clock clock;
+
+    public RefreshRuns(JdbcClient jdbc, RefreshRunRepository runs, Clock clock) {
+        this.jdbc = jdbc;
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    /** Live rooms with live posts that are not in back-off now, by id: the periodic job's work list. */
+    public List<Long> roomsDue() {
+        return jdbc.sql(LATEST_FINISHED + """
+                SELECT l.id FROM latest l
+                 WHERE NOT l.deleted
+                   AND (l.retry_at IS NULL OR l.retry_at <= :now)
+                   AND NOT EXISTS (SELECT 1 FROM flooded f WHERE f.userbot_account_id = l.userbot_account_id)
+                   AND EXISTS (SELECT 1 FROM core.publications p WHERE p.channel_id = l.id AND NOT p.deleted)
+                 ORDER BY l.id
+                """)
+                .param("now", RefreshRunStore.at(clock.instant()))
+                .query(Long.class)
+                .list();
+    }
+
+    /** When the room may be refreshed again, if it is in back-off now. */
+    public Optional<Instant> retryNotBefore(long roomId) {
+        return jdbc.sql(LATEST_FINISHED + """
+                SELECT max(t.until) FROM (
+                    SELECT l.retry_at AS until FROM latest l WHERE l.id = :roomId AND l.retry_at > :now
+                    UNION ALL
+                    SELECT f.until FROM flooded f
+                      JOIN core.channels c ON c.userbot_account_id = f.userbot_account_id
+                     WHERE c.id = :roomId) t
+                """)
+                .param("now", RefreshRunStore.at(clock.instant()))
+                .param("roomId", roomId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
+                .single()
+                .map(OffsetDateTime::toInstant);
+    }
+
+    /** Refreshes running now, on any instance (and the bot). */
+    public List<RefreshRun> running() {
+        return runs.findByFinishedAtIsNullOrderByStartedAt();
+    }
+
+    /** The latest runs, newest first; of one room when {@code roomId} is given. */
+    public List<RefreshRun> recent(Long roomId, int limit) {
+        PageRequest page = PageRequest.of(0, Math.max(1, Math.min(limit, 500)));
+        return roomId == null ? runs.findAllByOrderByStartedAtDescIdDesc(page)
+                : runs.findByRoomIdOrderByStartedAtDescIdDesc(roomId, page);
+    }
+
+    /** Deletes finished runs older than {@code before} (history retention); returns how many. */
+    public int purgeFinishedBefore(Instant before) {
+        return jdbc.sql("""
+                DELETE FROM analytics.refresh_runs r
+                 WHERE r.finished_at < :before
+                   AND r.id <> (SELECT max(x.id) FROM analytics.refresh_runs x WHERE x.channel_id = r.channel_id)
+                """)
+                .param("before", RefreshRunStore.at(before))
+                .update();
+    }
+}

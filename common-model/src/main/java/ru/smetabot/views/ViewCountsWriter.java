@@ -1,0 +1,67 @@
+package ru.smetabot.views;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Writes a room's refreshed counts in one statement: every count, views_refreshed_at, the view
+ * snapshots of changed counts, and the deleted flag of missing posts. Counts only grow: a lower
+ * number (a stale Telegram cache) keeps the stored one, so nothing stored is ever lowered or zeroed.
+ */
+final class ViewCountsWriter {
+
+    private static final String WRITE = """
+            WITH input AS (
+                SELECT i.id, i.views
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:views AS integer[])) AS i(id, views)
+            ), written AS (
+                UPDATE core.publications p
+                   SET views = CASE WHEN i.views IS NULL THEN p.views ELSE GREATEST(p.views, i.views) END,
+                       views_refreshed_at = CASE WHEN i.views IS NULL THEN p.views_refreshed_at ELSE :now END,
+                       deleted = (i.views IS NULL)
+                  FROM input i
+                  JOIN core.publications before ON before.id = i.id
+                 WHERE p.id = i.id AND p.channel_id = :roomId AND NOT p.deleted
+             RETURNING p.id, p.views AS views, before.views AS old_views, i.views IS NULL AS gone
+            ), snapshots AS (
+                INSERT INTO analytics.view_snapshots (publication_id, captured_at, views)
+                SELECT id, :now, views FROM written WHERE NOT gone AND views <> old_views
+            )
+            SELECT count(*) FILTER (WHERE NOT gone AND views <> old_views) AS updated,
+                   count(*) FILTER (WHERE NOT gone AND views = old_views) AS unchanged,
+                   count(*) FILTER (WHERE gone) AS missing
+              FROM written
+            """;
+
+    private final JdbcClient jdbc;
+
+    ViewCountsWriter(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A post's new count, or {@code views == null} when Telegram reported it missing. */
+    record Count(long publicationId, Integer views) {
+    }
+
+    record Written(int updated, int unchanged, int missing) {
+        static final Written NONE = new Written(0, 0, 0);
+    }
+
+    Written write(long roomId, List<Count> counts, Instant now) {
+        if (counts.isEmpty()) {
+            return Written.NONE;
+        }
+        Long[] ids = counts.stream().map(Count::publicationId).toArray(Long[]::new);
+        Integer[] views = counts.stream().map(Count::views).toArray(Integer[]::new);
+        return jdbc.sql(WRITE)
+                .param("ids", ids)
+                .param("views", views)
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("roomId", roomId)
+                .query((rs, n) -> new Written(rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("missing")))
+                .single();
+    }
+}

@@ -1,0 +1,187 @@
+package ru.smetabot.views;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+import ru.smetabot.model.events.EventLog;
+import ru.smetabot.model.events.EventType;
+import ru.smetabot.userbotapi.GetViewsRequest;
+import ru.smetabot.userbotapi.UserbotApi;
+import ru.smetabot.userbotapi.UserbotException;
+import ru.smetabot.userbotapi.ViewsResponse;
+import ru.smetabot.views.RefreshRunStore.LivePost;
+import ru.smetabot.views.RefreshRunStore.RoomTarget;
+import ru.smetabot.views.RefreshSummary.Outcome;
+import ru.smetabot.views.ViewCountsWriter.Count;
+import ru.smetabot.views.ViewCountsWriter.Written;
+
+/**
+ * Refreshes the view counts of every live post of a room: asks the userbot in batches of ≤100
+ * ids, writes all counts in one statement, snapshots changed counts, marks missing posts deleted
+ * and logs a {@code views_refreshed} event. A flood wait or an outage stops the run: what was read
+ * is kept, nothing stored is lowered, and the room rests until the time in the summary.
+ * Safe to call from any thread of any instance: a room is never refreshed twice at the same time.
+ */
+public class ViewsRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewsRefresher.class);
+
+    private final UserbotApi userbot;
+    private final RefreshRunStore store;
+    private final ViewCountsWriter writer;
+    private final RefreshRuns runs;
+    private final EventLog events;
+    private final TransactionOperations tx;
+    private final Clock clock;
+    private final ViewsRefreshSettings settings;
+
+    public ViewsRefresher(UserbotApi userbot, JdbcClient jdbc, RefreshRuns runs, EventLog events,
+            TransactionOperations tx, Clock clock, ViewsRefreshSettings settings) {
+        this.userbot = userbot;
+        this.store = new RefreshRunStore(jdbc);
+        this.writer = new ViewCountsWriter(jdbc);
+        this.runs = runs;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** {@link #refreshViewsForRoom(long, RefreshTrigger)} on behalf of the bot's button. */
+    public RefreshSummary refreshViewsForRoom(long roomId) {
+        return refreshViewsForRoom(roomId, RefreshTrigger.bot());
+    }
+
+    /**
+     * Refreshes one room now, in the calling thread. Never throws for userbot trouble: the
+     * summary says what happened (FAILED with reason and retryAt, BACKED_OFF, BUSY).
+     *
+     * @throws UnknownRoomException when there is no such room or it was deactivated
+     */
+    public RefreshSummary refreshViewsForRoom(long roomId, RefreshTrigger trigger) {
+        long startNanos = System.nanoTime();
+        RoomTarget room = store.room(roomId).orElseThrow(() -> new UnknownRoomException(roomId, "does not exist"));
+        if (room.deleted()) {
+            throw new UnknownRoomException(roomId, "is deactivated (the bot lost access to the channel)");
+        }
+        Optional<Instant> backOff = runs.retryNotBefore(roomId);
+        if (backOff.isPresent()) {
+            log.info("views refresh room={} skipped: in back-off until {}", roomId, backOff.get());
+            return RefreshSummary.notStarted(roomId, Outcome.BACKED_OFF, backOff.get(), since(startNanos));
+        }
+        Instant now = clock.instant();
+        Optional<Long> runId = store.start(roomId, trigger, now, now.minus(settings.lease()));
+        if (runId.isEmpty()) {
+            log.info("views refresh room={} skipped: another refresh of the room is running", roomId);
+            return RefreshSummary.notStarted(roomId, Outcome.BUSY, null, since(startNanos));
+        }
+        RefreshSummary summary;
+        try {
+            summary = run(room, runId.get(), startNanos);
+        } catch (RuntimeException e) {
+            summary = new RefreshSummary(roomId, Outcome.FAILED, 0, 0, 0, 0, 0, 0, since(startNanos),
+                    FailureReason.ERROR, clock.instant().plus(settings.failureBackoff()), String.valueOf(e),
+                    runId.get());
+            log.error("views refresh room={} failed unexpectedly; retry not before {}", roomId, summary.retryAt(), e);
+        }
+        finish(summary);
+        return summary;
+    }
+
+    private RefreshSummary run(RoomTarget room, long runId, long startNanos) {
+        List<LivePost> posts = store.livePosts(room.id());
+        if (!posts.isEmpty() && room.account() == null) {
+            return failed(room, runId, posts.size(), Written.NONE, 0, startNanos, FailureReason.NO_ACCOUNT,
+                    clock.instant().plus(settings.failureBackoff()),
+                    "no connected account reads this room (core.channels.userbot_account_id is empty)");
+        }
+        Map<Long, Long> publicationByMessage = new HashMap<>();
+        posts.forEach(p -> publicationByMessage.put(p.messageId(), p.publicationId()));
+        List<Count> counts = new ArrayList<>();
+        Set<Long> answered = new HashSet<>();
+        int calls = 0;
+        UserbotException stoppedBy = null;
+        for (int from = 0; from < posts.size(); from += settings.batchSize()) {
+            List<Long> ids = posts.subList(from, Math.min(posts.size(), from + settings.batchSize())).stream()
+                    .map(LivePost::messageId).toList();
+            store.heartbeat(runId, clock.instant());
+            calls++;
+            try {
+                ViewsResponse answer = userbot.getViews(new GetViewsRequest(room.account(), room.chatId(), ids));
+                collect(answer, ids, publicationByMessage, counts, answered);
+            } catch (UserbotException e) {
+                stoppedBy = e;
+                break;
+            }
+        }
+        int userbotCalls = calls;
+        Written written = tx.execute(status -> writer.write(room.id(), counts, clock.instant()));
+        if (stoppedBy != null) {
+            Failure failure = Failure.of(stoppedBy, clock.instant(), settings.failureBackoff());
+            return failed(room, runId, posts.size(), written, userbotCalls, startNanos, failure.reason(),
+                    failure.retryAt(), failure.detail());
+        }
+        int unanswered = posts.size() - answered.size();
+        return new RefreshSummary(room.id(), Outcome.REFRESHED, posts.size(), written.updated(), written.unchanged(),
+                written.missing(), unanswered, userbotCalls, since(startNanos), null, null,
+                unanswered == 0 ? null : unanswered + " posts were in neither views nor missing", runId);
+    }
+
+    /** Keeps only the ids asked for; a post counts once even if the userbot repeats it. */
+    private static void collect(ViewsResponse answer, List<Long> asked, Map<Long, Long> publicationByMessage,
+            List<Count> counts, Set<Long> answered) {
+        for (Long messageId : asked) {
+            Integer views = answer.views().get(messageId);
+            if (views != null && views >= 0) {
+                counts.add(new Count(publicationByMessage.get(messageId), views));
+                answered.add(messageId);
+            } else if (answer.missing().contains(messageId)) {
+                counts.add(new Count(publicationByMessage.get(messageId), null));
+                answered.add(messageId);
+            }
+        }
+    }
+
+    private RefreshSummary failed(RoomTarget room, long runId, int posts, Written written, int calls, long startNanos,
+            FailureReason reason, Instant retryAt, String detail) {
+        int done = written.updated() + written.unchanged() + written.missing();
+        return new RefreshSummary(room.id(), Outcome.FAILED, posts, written.updated(), written.unchanged(),
+                written.missing(), posts - done, calls, since(startNanos), reason, retryAt, detail, runId);
+    }
+
+    private void finish(RefreshSummary summary) {
+        tx.executeWithoutResult(status -> {
+            store.finish(summary.runId(), summary, clock.instant());
+            if (summary.refreshed()) {
+                events.record(EventType.VIEWS_REFRESHED, summary.roomId(), null, Map.of(
+                        "posts", summary.posts(), "updated", summary.updated(), "unchanged", summary.unchanged(),
+                        "missing", summary.missing(), "userbotCalls", summary.userbotCalls(),
+                        "durationMs", summary.duration().toMillis()));
+            }
+        });
+        if (summary.refreshed()) {
+            log.info("views refresh room={} done: posts={} updated={} unchanged={} missing={} calls={} in {} ms",
+                    summary.roomId(), summary.posts(), summary.updated(), summary.unchanged(), summary.missing(),
+                    summary.userbotCalls(), summary.duration().toMillis());
+        } else {
+            log.warn("views refresh room={} failed: reason={} retryNotBefore={} written={} notRefreshed={} detail={}",
+                    summary.roomId(), summary.reason().tag(), summary.retryAt(), summary.updated() + summary.unchanged()
+                            + summary.missing(), summary.failed(), summary.detail());
+        }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}
