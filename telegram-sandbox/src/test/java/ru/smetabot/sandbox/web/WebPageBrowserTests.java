@@ -1,0 +1,119 @@
+package ru.smetabot.sandbox.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import ru.smetabot.sandbox.TestSandbox;
+import ru.smetabot.sandbox.client.SandboxClient;
+
+/** The chat page in headless Chromium: a person starts a (stub) bot, presses its inline button, sees the edit. */
+class WebPageBrowserTests {
+
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final long USER = 1200L;
+
+    @Test
+    void userStartsTheBotAndPressesAnInlineButton(@TempDir Path profile) throws Exception {
+        Assumptions.assumeFalse("true".equalsIgnoreCase(System.getenv("SANDBOX_SKIP_BROWSER")),
+                "SANDBOX_SKIP_BROWSER=true");
+        if (!CHROMEDRIVER.canExecute()) {
+            fail("/usr/bin/chromedriver is missing: run the project's install script "
+                    + "(apt-get update && apt-get install -y chromium chromium-driver), "
+                    + "or set SANDBOX_SKIP_BROWSER=true to skip this test");
+        }
+        SandboxClient sandbox = TestSandbox.fresh();
+        sandbox.createUser(USER, "Marina", "marina");
+        TelegramClient telegram = TestSandbox.telegram();
+
+        try (TelegramBotsLongPollingApplication bot = new TelegramBotsLongPollingApplication()) {
+            bot.registerBot(TestSandbox.TOKEN, TestSandbox::url,
+                    offset -> GetUpdates.builder().offset(offset).timeout(1).build(),
+                    updates -> updates.forEach(u -> answer(telegram, u)));
+            WebDriver browser = chromium(profile);
+            try {
+                browser.get(TestSandbox.server().baseUrl() + "/?user=" + USER);
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+                click(wait, By.cssSelector(".chat-item[data-chat-id='" + TestSandbox.BOT_ID + "']"));
+                browser.findElement(By.id("message-input")).sendKeys("/start");
+                browser.findElement(By.id("send-button")).click();
+                click(wait, By.cssSelector(".inline-button[data-callback='pressed']"));
+
+                wait.until(d -> d.findElements(By.cssSelector(".message .text")).stream()
+                        .anyMatch(e -> e.getText().equals("Pressed ✅")));
+            } finally {
+                browser.quit();
+            }
+        }
+        var last = sandbox.readDialog(USER, TestSandbox.BOT_ID).last();
+        assertThat(last.text()).isEqualTo("Pressed ✅");
+        assertThat(last.editCount()).isEqualTo(1);
+    }
+
+    /** The bot stub: /start → a message with an inline button; the press → answer and edit. */
+    private static void answer(TelegramClient telegram, Update update) {
+        try {
+            if (update.hasMessage() && "/start".equals(update.getMessage().getText())) {
+                telegram.execute(SendMessage.builder().chatId(update.getMessage().getChatId()).text("Welcome")
+                        .replyMarkup(InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(
+                                InlineKeyboardButton.builder().text("Press me").callbackData("pressed").build()))
+                                .build()).build());
+            } else if (update.hasCallbackQuery()) {
+                var query = update.getCallbackQuery();
+                telegram.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text("OK").build());
+                telegram.execute(EditMessageText.builder().chatId(query.getMessage().getChatId())
+                        .messageId(query.getMessage().getMessageId()).text("Pressed ✅").build());
+            }
+        } catch (TelegramApiException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void click(WebDriverWait wait, By target) {
+        wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .until(d -> {
+                    d.findElement(target).click();
+                    return true;
+                });
+    }
+
+    private static WebDriver chromium(Path profile) {
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(),
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
