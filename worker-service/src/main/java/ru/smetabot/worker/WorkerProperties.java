@@ -13,17 +13,39 @@ import org.springframework.validation.annotation.Validated;
  * The worker's settings, from the environment (variable names in application.yml).
  *
  * @param refreshInterval    REFRESH_INTERVAL: how often every room's views are refreshed (default 30m)
+ * @param refreshCron        REFRESH_CRON: a Quartz cron expression that replaces the interval when set
+ *                           (e.g. {@code 0 0/30 * * * ?}); empty by default
  * @param refreshConcurrency REFRESH_CONCURRENCY: rooms refreshed at the same time
  * @param userbotUrl         USERBOT_URL: base URL of userbot-service
  * @param userbotApiToken    USERBOT_API_TOKEN: the bearer token userbot-service expects
+ * @param apiToken           WORKER_API_TOKEN: the bearer token of the worker's own /refresh API;
+ *                           defaults to USERBOT_API_TOKEN
+ * @param userbotTimeout     USERBOT_TIMEOUT: deadline of one userbot call (default 90s)
  */
 @Validated
 @ConfigurationProperties("smetabot.worker")
 public record WorkerProperties(
         @NotNull(message = "REFRESH_INTERVAL is not set (e.g. 30m)") Duration refreshInterval,
+        String refreshCron,
         @Min(value = 1, message = "REFRESH_CONCURRENCY must be at least 1")
         @Max(value = 64, message = "REFRESH_CONCURRENCY must be at most 64") int refreshConcurrency,
         @NotNull(message = "USERBOT_URL is not set") URI userbotUrl,
         @NotBlank(message = "USERBOT_API_TOKEN is not set: the worker needs it to call userbot-service")
-        String userbotApiToken) {
+        String userbotApiToken,
+        String apiToken,
+        Duration userbotTimeout) {
+
+    public WorkerProperties {
+        if (apiToken == null || apiToken.isBlank()) {
+            apiToken = userbotApiToken;
+        }
+        if (userbotTimeout == null) {
+            userbotTimeout = Duration.ofSeconds(90);
+        }
+    }
+
+    /** True when a cron expression, not the interval, drives the periodic refresh. */
+    public boolean usesCron() {
+        return refreshCron != null && !refreshCron.isBlank();
+    }
 }
