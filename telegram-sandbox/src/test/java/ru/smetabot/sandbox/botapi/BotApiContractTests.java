@@ -85,6 +85,9 @@ class BotApiContractTests {
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).isEqualTo("{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+        HttpResponse<String> noMethod = raw("/bot" + TestSandbox.TOKEN + "/a/b", "{}");
+        assertThat(noMethod.statusCode()).isEqualTo(404);
+        assertThat(noMethod.body()).isEqualTo("{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).startsWith("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: ");
     }
