@@ -25,7 +25,7 @@ import ru.smetabot.sandbox.client.SandboxClient;
 /** Many users knocking at once over HTTP: every request becomes exactly one update, none is lost or doubled. */
 class JoinRequestLoadTests {
 
-    private static final int USERS = 1000;
+    private static final int USERS = 600;
     private static final long FIRST_USER = 2_000_000L;
 
     @Test
