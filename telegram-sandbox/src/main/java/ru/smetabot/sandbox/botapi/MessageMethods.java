@@ -54,10 +54,12 @@ class MessageMethods implements BotMethodGroup {
         ChatTarget target = state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
         Map<String, Object> markup = r.object("reply_markup");
         if (target.channel() != null) {
-            Message post = channels.post(target.channel().id(), bot.id(), text, document, markup);
+            Message post = channels.post(target.channel().id(), bot.id(), text, document, markup,
+                    r.bool("protect_content"));
             return state.locked(() -> TelegramObjects.channelPost(post, target.channel(), bot));
         }
-        Message message = dialogs.botSends(bot.id(), target.user().id(), text, document, markup);
+        Message message = dialogs.botSends(bot.id(), target.user().id(), text, document, markup,
+                r.bool("protect_content"));
         return state.locked(() -> TelegramObjects.dialogMessage(message,
                 TelegramObjects.privateChat(target.user()), bot));
     }

@@ -81,7 +81,8 @@ public class DialogService {
     }
 
     /** The bot writes to a user who has started it; a reply keyboard stays until removed. */
-    public Message botSends(long botId, long userId, String text, StoredFile document, Map<String, Object> markup) {
+    public Message botSends(long botId, long userId, String text, StoredFile document, Map<String, Object> markup,
+                            boolean protectContent) {
         return state.locked(() -> {
             requireUser(userId);
             Dialog dialog = state.dialog(botId, userId).orElseThrow(() ->
@@ -91,7 +92,8 @@ public class DialogService {
             } else if (markup != null && markup.containsKey("remove_keyboard")) {
                 dialog.replyKeyboard(null);
             }
-            return dialog.add(botId, clock.epochSeconds(), text, document, Keyboards.inlineOnly(markup));
+            return dialog.add(botId, clock.epochSeconds(), text, document, Keyboards.inlineOnly(markup),
+                    protectContent);
         });
     }
 
@@ -118,8 +120,8 @@ public class DialogService {
     public void answerCallback(long botId, String callbackId, String text, boolean showAlert) {
         state.locked(() -> {
             CallbackQuery query = state.callback(callbackId).filter(q -> q.botId() == botId && !q.answered())
-                    .orElseThrow(() -> SandboxException.badRequest(
-                            "query is too old and response timeout expired or query ID is invalid", "QUERY_ID_INVALID"));
+                    .orElseThrow(() -> SandboxException.badRequest("query is too old and response timeout "
+                            + "expired or query ID is invalid", "QUERY_ID_INVALID"));
             query.answer(text, showAlert);
         });
     }

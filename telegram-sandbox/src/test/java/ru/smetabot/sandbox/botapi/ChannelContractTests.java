@@ -90,12 +90,16 @@ class ChannelContractTests {
         sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
         confirm(updates());
 
-        Message botPost = telegram.execute(SendMessage.builder().chatId(chatId).text("Смета v1").build());
+        Message botPost = telegram.execute(SendMessage.builder().chatId(chatId).text("Смета v1")
+                .protectContent(true).build());
         SandboxTypes.Message ownerPost = sandbox.postToChannel(chatId, OWNER, "Чертёж");
         List<Update> posts = updates();
 
         assertThat(botPost.getChat().getType()).isEqualTo("channel");
         assertThat(botPost.getMessageId()).isEqualTo(1);
+        assertThat(botPost.getHasProtectedContent()).isTrue();
+        assertThat(sandbox.readChannel(chatId, OWNER)).extracting(SandboxTypes.Message::protectedContent)
+                .containsExactly(true, false);
         assertThat(ownerPost.messageId()).isEqualTo(2);
         assertThat(posts).extracting(u -> u.getChannelPost().getText()).containsExactly("Смета v1", "Чертёж");
         assertThat(posts.get(1).getChannelPost().getSenderChat().getId()).isEqualTo(chatId);
