@@ -17,7 +17,7 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
 
 /**
  * The callback-data format, in one place: {@code rl:{page}}, {@code ch:{roomId}:card:{page}},
- * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code acct:connect},
+ * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code rl:search}, {@code acct:connect},
  * {@code noop}. Telegram allows 1–64 bytes; anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
@@ -57,6 +57,9 @@ public final class CallbackCodec {
         }
         if (data.equals("acct:connect")) {
             return new ConnectAccount();
+        }
+        if (data.equals("rl:search")) {
+            return new Callback.SearchRooms();
         }
         Matcher m = ROOM_LIST.matcher(data);
         if (m.matches()) {
@@ -98,6 +101,9 @@ public final class CallbackCodec {
         }
         if (callback instanceof ConnectAccount) {
             return "acct:connect";
+        }
+        if (callback instanceof Callback.SearchRooms) {
+            return "rl:search";
         }
         return "noop";
     }
