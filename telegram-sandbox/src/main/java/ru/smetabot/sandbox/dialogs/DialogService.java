@@ -117,6 +117,16 @@ public class DialogService {
         });
     }
 
+    /** Either side's message disappears for both (bots may delete any message in a private chat). */
+    public void delete(long botId, long userId, int messageId) {
+        state.locked(() -> {
+            Dialog dialog = state.dialog(botId, userId).orElseThrow(SandboxException::chatNotFound);
+            if (dialog.messages().remove(messageId) == null) {
+                throw SandboxException.badRequest("message to delete not found", "MESSAGE_ID_INVALID");
+            }
+        });
+    }
+
     public void answerCallback(long botId, String callbackId, String text, boolean showAlert) {
         state.locked(() -> {
             CallbackQuery query = state.callback(callbackId).filter(q -> q.botId() == botId && !q.answered())
