@@ -3,16 +3,23 @@ package ru.smetabot.bot;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * The bot's settings, from the environment (see application.yml for the variable names).
  *
- * @param token            BOT_TOKEN: the token from @BotFather, or one declared in the sandbox
- * @param telegramApiUrl   TELEGRAM_API_URL: Bot API base, https://api.telegram.org or the sandbox
- * @param userbotUrl       USERBOT_URL: base URL of userbot-service
- * @param userbotApiToken  USERBOT_API_TOKEN: the bearer token userbot-service expects
+ * @param token              BOT_TOKEN: the token from @BotFather, or one declared in the sandbox
+ * @param telegramApiUrl     TELEGRAM_API_URL: Bot API base, https://api.telegram.org or the sandbox
+ * @param userbotUrl         USERBOT_URL: base URL of userbot-service
+ * @param userbotApiToken    USERBOT_API_TOKEN: the bearer token userbot-service expects
+ * @param pollTimeoutSeconds how long one getUpdates long poll is held open by Telegram
+ * @param callTimeout        deadline of one Bot API call (sendMessage, editMessageText...)
+ * @param userbotTimeout     deadline of one userbot call; below 10 s so the owner never waits longer
+ * @param handlerThreads     updates are handled on this many threads, one user always on the same one
+ * @param timeZone           the zone dates are shown in
  */
 @Validated
 @ConfigurationProperties("smetabot.bot")
@@ -22,5 +29,24 @@ public record BotProperties(
         @NotNull(message = "TELEGRAM_API_URL is not set") URI telegramApiUrl,
         @NotNull(message = "USERBOT_URL is not set") URI userbotUrl,
         @NotBlank(message = "USERBOT_API_TOKEN is not set: the bot needs it to call userbot-service")
-        String userbotApiToken) {
+        String userbotApiToken,
+        Integer pollTimeoutSeconds,
+        Duration callTimeout,
+        Duration userbotTimeout,
+        Integer handlerThreads,
+        ZoneId timeZone) {
+
+    public BotProperties {
+        pollTimeoutSeconds = pollTimeoutSeconds == null ? 50 : pollTimeoutSeconds;
+        callTimeout = callTimeout == null ? Duration.ofSeconds(15) : callTimeout;
+        userbotTimeout = userbotTimeout == null ? Duration.ofSeconds(8) : userbotTimeout;
+        handlerThreads = handlerThreads == null ? 8 : handlerThreads;
+        timeZone = timeZone == null ? ZoneId.of("Europe/Moscow") : timeZone;
+    }
+
+    /** The bot's own Telegram user id: the part of the token before the colon. */
+    public long botUserId() {
+        int colon = token.indexOf(':');
+        return Long.parseLong(colon < 0 ? token : token.substring(0, colon));
+    }
 }

@@ -1,0 +1,46 @@
+package ru.smetabot.bot.callbacks;
+
+/**
+ * What an inline button asks for. Callback data comes back from the client untrusted: it is parsed
+ * by {@link CallbackCodec} only, and every {@link RoomCallback} is checked against the presser.
+ */
+public sealed interface Callback {
+
+    /** A callback about one room; the presser must own it. */
+    sealed interface RoomCallback extends Callback {
+        long roomId();
+    }
+
+    /** "📢 Мои каналы", page {@code page} of the room list. */
+    record RoomList(int page) implements Callback {
+    }
+
+    /** The room's card, page {@code page} of its files. */
+    record OpenCard(long roomId, int page) implements RoomCallback {
+    }
+
+    record RefreshStats(long roomId) implements RoomCallback {
+    }
+
+    record Members(long roomId) implements RoomCallback {
+    }
+
+    record Links(long roomId) implements RoomCallback {
+    }
+
+    /** "📤 Опубликовать файл" from the card: the next document goes to this room. */
+    record PublishHere(long roomId) implements RoomCallback {
+    }
+
+    /** The room chosen for the document the user just sent. */
+    record PublishPending(long roomId) implements RoomCallback {
+    }
+
+    /** "🔐 Подключить аккаунт". */
+    record ConnectAccount() implements Callback {
+    }
+
+    /** A button that only shows something (the page counter). */
+    record Noop() implements Callback {
+    }
+}

@@ -1,0 +1,117 @@
+package ru.smetabot.bot.callbacks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ru.smetabot.bot.callbacks.Callback.ConnectAccount;
+import ru.smetabot.bot.callbacks.Callback.Links;
+import ru.smetabot.bot.callbacks.Callback.Members;
+import ru.smetabot.bot.callbacks.Callback.Noop;
+import ru.smetabot.bot.callbacks.Callback.OpenCard;
+import ru.smetabot.bot.callbacks.Callback.PublishHere;
+import ru.smetabot.bot.callbacks.Callback.PublishPending;
+import ru.smetabot.bot.callbacks.Callback.RefreshStats;
+import ru.smetabot.bot.callbacks.Callback.RoomCallback;
+import ru.smetabot.bot.callbacks.Callback.RoomList;
+
+/**
+ * The callback-data format, in one place: {@code rl:{page}}, {@code ch:{roomId}:card:{page}},
+ * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code acct:connect},
+ * {@code noop}. Telegram allows 1–64 bytes; anything that is not exactly this grammar is rejected.
+ */
+public final class CallbackCodec {
+
+    public static final int MAX_BYTES = 64;
+
+    private static final Pattern ROOM_LIST = Pattern.compile("rl:(\\d{1,5})");
+    private static final Pattern ROOM = Pattern.compile("ch:([1-9]\\d{0,17}):(card:(\\d{1,5})|refresh|members|links|publish)");
+    private static final Pattern PUBLISH = Pattern.compile("pub:([1-9]\\d{0,17})");
+
+    private CallbackCodec() {
+    }
+
+    public static String encode(Callback callback) {
+        String data = format(callback);
+        if (data.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new IllegalArgumentException("callback data over " + MAX_BYTES + " bytes: " + data);
+        }
+        return data;
+    }
+
+    /** The callback, or empty for data this bot never produced (forged, garbled or from an old version). */
+    public static Optional<Callback> decode(String data) {
+        if (data == null || data.isEmpty() || data.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(parse(data));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Callback parse(String data) {
+        if (data.equals("noop")) {
+            return new Noop();
+        }
+        if (data.equals("acct:connect")) {
+            return new ConnectAccount();
+        }
+        Matcher m = ROOM_LIST.matcher(data);
+        if (m.matches()) {
+            return new RoomList(Integer.parseInt(m.group(1)));
+        }
+        m = PUBLISH.matcher(data);
+        if (m.matches()) {
+            return new PublishPending(Long.parseLong(m.group(1)));
+        }
+        m = ROOM.matcher(data);
+        if (!m.matches()) {
+            return null;
+        }
+        long roomId = Long.parseLong(m.group(1));
+        String action = m.group(2);
+        if (action.startsWith("card:")) {
+            return new OpenCard(roomId, Integer.parseInt(m.group(3)));
+        }
+        return switch (action) {
+            case "refresh" -> new RefreshStats(roomId);
+            case "members" -> new Members(roomId);
+            case "links" -> new Links(roomId);
+            default -> new PublishHere(roomId);
+        };
+    }
+
+    private static String format(Callback callback) {
+        if (callback instanceof RoomList list) {
+            return "rl:" + list.page();
+        }
+        if (callback instanceof OpenCard card) {
+            return "ch:" + card.roomId() + ":card:" + card.page();
+        }
+        if (callback instanceof PublishPending pending) {
+            return "pub:" + pending.roomId();
+        }
+        if (callback instanceof RoomCallback room) {
+            return "ch:" + room.roomId() + ":" + roomAction(room);
+        }
+        if (callback instanceof ConnectAccount) {
+            return "acct:connect";
+        }
+        return "noop";
+    }
+
+    private static String roomAction(RoomCallback callback) {
+        if (callback instanceof RefreshStats) {
+            return "refresh";
+        }
+        if (callback instanceof Members) {
+            return "members";
+        }
+        if (callback instanceof Links) {
+            return "links";
+        }
+        return "publish";
+    }
+}

@@ -1,0 +1,85 @@
+package ru.smetabot.bot.channels;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import ru.smetabot.bot.callbacks.Buttons;
+import ru.smetabot.bot.callbacks.Callback;
+import ru.smetabot.bot.i18n.Html;
+import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.telegram.Screen;
+
+/** Renders the room card: numbers, last refresh, latest files with views, and the room's buttons. */
+public final class CardView {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    private CardView() {
+    }
+
+    public static Screen render(CardData card, Texts texts, Locale locale, ZoneId zone) {
+        String refreshed = card.refreshedAt() == null
+                ? texts.get(locale, "card.never_refreshed") : format(card.refreshedAt(), TIME, zone);
+        StringBuilder text = new StringBuilder()
+                .append(texts.get(locale, "card.title", Html.escape(card.title()))).append('\n')
+                .append(texts.get(locale, "card.stats", card.files(), card.views())).append('\n')
+                .append(texts.get(locale, "card.refreshed", refreshed)).append('\n');
+        if (card.notice() != null) {
+            text.append(notice(card.notice(), refreshed, texts, locale)).append('\n');
+        }
+        text.append('\n');
+        if (card.latest().isEmpty()) {
+            text.append(texts.get(locale, "card.no_files"));
+        } else {
+            text.append(texts.get(locale, "card.files_header", card.page() + 1, Math.max(card.pages(), 1)));
+            for (CardData.FileLine file : card.latest()) {
+                text.append('\n').append(texts.get(locale, "card.file", Html.escape(file.fileName()), file.views(),
+                        format(file.postedAt(), DATE, zone)));
+            }
+        }
+        return new Screen(text.toString(), keyboard(card, texts, locale).build());
+    }
+
+    private static String notice(CardNotice notice, String refreshed, Texts texts, Locale locale) {
+        return switch (notice.kind()) {
+            case FLOOD_WAIT -> texts.get(locale, "card.notice.flood_wait", notice.retryAfterSeconds(), refreshed);
+            case UNAVAILABLE -> texts.get(locale, "card.notice.unavailable", refreshed);
+            case OTHER -> texts.get(locale, "card.notice.other", texts.get(locale, "card.reason." + notice.detail()), refreshed);
+        };
+    }
+
+    private static Buttons keyboard(CardData card, Texts texts, Locale locale) {
+        long id = card.roomId();
+        Buttons keyboard = Buttons.inline()
+                .row(Buttons.button(texts.get(locale, "card.refresh"), new Callback.RefreshStats(id)))
+                .row(Buttons.button(texts.get(locale, "card.members"), new Callback.Members(id)),
+                        Buttons.button(texts.get(locale, "card.links"), new Callback.Links(id)))
+                .row(Buttons.button(texts.get(locale, "card.publish"), new Callback.PublishHere(id)));
+        keyboard.row(filePager(card, texts, locale));
+        return keyboard.row(Buttons.button(texts.get(locale, "card.back"), new Callback.RoomList(0)));
+    }
+
+    private static List<InlineKeyboardButton> filePager(CardData card, Texts texts, Locale locale) {
+        List<InlineKeyboardButton> row = new ArrayList<>();
+        if (card.pages() <= 1) {
+            return row;
+        }
+        if (card.page() > 0) {
+            row.add(Buttons.button("⬅️", new Callback.OpenCard(card.roomId(), card.page() - 1)));
+        }
+        row.add(Buttons.button(texts.get(locale, "pager", card.page() + 1, card.pages()), new Callback.Noop()));
+        if (card.page() + 1 < card.pages()) {
+            row.add(Buttons.button("➡️", new Callback.OpenCard(card.roomId(), card.page() + 1)));
+        }
+        return row;
+    }
+
+    private static String format(Instant instant, DateTimeFormatter format, ZoneId zone) {
+        return format.format(instant.atZone(zone));
+    }
+}

@@ -1,0 +1,51 @@
+package ru.smetabot.bot.channels;
+
+import java.util.Locale;
+import org.springframework.stereotype.Service;
+import ru.smetabot.bot.BotProperties;
+import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.telegram.BotGateway;
+import ru.smetabot.bot.telegram.Screen;
+import ru.smetabot.model.contractors.Contractor;
+import ru.smetabot.model.rooms.Room;
+
+/** Shows "📢 Мои каналы" and room cards: loads the data, renders, sends or edits through the gateway. */
+@Service
+public class ChannelScreens {
+
+    private final RoomStats stats;
+    private final BotGateway gateway;
+    private final Texts texts;
+    private final BotProperties properties;
+
+    public ChannelScreens(RoomStats stats, BotGateway gateway, Texts texts, BotProperties properties) {
+        this.stats = stats;
+        this.gateway = gateway;
+        this.texts = texts;
+        this.properties = properties;
+    }
+
+    public void sendRoomList(long chatId, Contractor contractor, Locale locale) {
+        gateway.send(chatId, roomList(contractor.getId(), 0, locale));
+    }
+
+    public void editRoomList(long chatId, int messageId, long contractorId, int page, Locale locale) {
+        gateway.edit(chatId, messageId, roomList(contractorId, page, locale));
+    }
+
+    public void sendCard(long chatId, Room room, Locale locale) {
+        gateway.send(chatId, cardScreen(stats.card(room, 0), locale));
+    }
+
+    public void editCard(long chatId, int messageId, Room room, int page, CardNotice notice, Locale locale) {
+        gateway.edit(chatId, messageId, cardScreen(stats.card(room, page).withNotice(notice), locale));
+    }
+
+    public Screen cardScreen(CardData card, Locale locale) {
+        return CardView.render(card, texts, locale, properties.timeZone());
+    }
+
+    private Screen roomList(long contractorId, int page, Locale locale) {
+        return RoomListView.render(stats.roomList(contractorId, page), texts, locale);
+    }
+}

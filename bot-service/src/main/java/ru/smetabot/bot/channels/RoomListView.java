@@ -1,0 +1,49 @@
+package ru.smetabot.bot.channels;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import ru.smetabot.bot.callbacks.Buttons;
+import ru.smetabot.bot.callbacks.Callback;
+import ru.smetabot.bot.i18n.Html;
+import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.telegram.Screen;
+
+/** Renders "📢 Мои каналы": totals, then one button per room, then page arrows. */
+public final class RoomListView {
+
+    private RoomListView() {
+    }
+
+    public static Screen render(RoomListPage data, Texts texts, Locale locale) {
+        RoomListPage.Overview o = data.overview();
+        StringBuilder text = new StringBuilder(texts.get(locale, "channels.overview", o.rooms(), o.files(), o.views(), o.clients()));
+        if (data.rooms().isEmpty()) {
+            return Screen.text(text.append("\n\n").append(texts.get(locale, "channels.empty")).toString());
+        }
+        text.append("\n\n").append(texts.get(locale, "channels.choose"));
+        Buttons keyboard = Buttons.inline();
+        for (RoomListPage.RoomLine room : data.rooms()) {
+            String label = texts.get(locale, "channels.room_button", room.title(), room.files(), room.views());
+            keyboard.row(Buttons.button(label, new Callback.OpenCard(room.roomId(), 0)));
+        }
+        keyboard.row(pager(data.page(), data.pages(), texts, locale));
+        return new Screen(text.toString(), keyboard.build());
+    }
+
+    static List<InlineKeyboardButton> pager(int page, int pages, Texts texts, Locale locale) {
+        List<InlineKeyboardButton> row = new ArrayList<>();
+        if (pages <= 1) {
+            return row;
+        }
+        if (page > 0) {
+            row.add(Buttons.button("⬅️", new Callback.RoomList(page - 1)));
+        }
+        row.add(Buttons.button(texts.get(locale, "pager", page + 1, pages), new Callback.Noop()));
+        if (page + 1 < pages) {
+            row.add(Buttons.button("➡️", new Callback.RoomList(page + 1)));
+        }
+        return row;
+    }
+}

@@ -1,0 +1,77 @@
+package ru.smetabot.bot.channels;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import ru.smetabot.model.rooms.Room;
+
+/** Read-only SQL for the owner's screens: totals, a page of rooms with counts, a room's card. */
+@Repository
+public class RoomStats {
+
+    private final JdbcClient jdbc;
+
+    public RoomStats(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public RoomListPage roomList(long contractorId, int requestedPage) {
+        RoomListPage.Overview overview = jdbc.sql("""
+                SELECT (SELECT count(*) FROM core.channels c WHERE c.contractor_id = :owner AND NOT c.deleted) AS rooms,
+                       count(p.id) AS files, coalesce(sum(p.views), 0) AS views,
+                       (SELECT count(*) FROM core.clients k JOIN core.channels c ON c.id = k.channel_id
+                         WHERE c.contractor_id = :owner AND NOT c.deleted AND k.status = 'active') AS clients
+                  FROM core.channels c JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
+                 WHERE c.contractor_id = :owner AND NOT c.deleted
+                """).param("owner", contractorId)
+                .query((rs, n) -> new RoomListPage.Overview(rs.getLong("rooms"), rs.getLong("files"),
+                        rs.getLong("views"), rs.getLong("clients")))
+                .single();
+        int pages = pages(overview.rooms(), RoomListPage.ROOMS_PER_PAGE);
+        int page = Math.min(Math.max(requestedPage, 0), pages - 1);
+        List<RoomListPage.RoomLine> rooms = jdbc.sql("""
+                SELECT c.id, c.title, count(p.id) AS files, coalesce(sum(p.views), 0) AS views
+                  FROM core.channels c LEFT JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
+                 WHERE c.contractor_id = :owner AND NOT c.deleted
+                 GROUP BY c.id ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset
+                """).param("owner", contractorId).param("limit", RoomListPage.ROOMS_PER_PAGE)
+                .param("offset", page * RoomListPage.ROOMS_PER_PAGE)
+                .query((rs, n) -> new RoomListPage.RoomLine(rs.getLong("id"), rs.getString("title"),
+                        rs.getLong("files"), rs.getLong("views")))
+                .list();
+        return new RoomListPage(overview, rooms, page, pages);
+    }
+
+    public CardData card(Room room, int requestedPage) {
+        record Totals(long files, long views, Instant refreshedAt) {
+        }
+        Totals totals = jdbc.sql("""
+                SELECT count(*) AS files, coalesce(sum(views), 0) AS views, max(views_refreshed_at) AS refreshed_at
+                  FROM core.publications WHERE channel_id = :room AND NOT deleted
+                """).param("room", room.getId())
+                .query((rs, n) -> new Totals(rs.getLong("files"), rs.getLong("views"), instant(rs.getTimestamp("refreshed_at"))))
+                .single();
+        int pages = pages(totals.files(), CardData.FILES_PER_PAGE);
+        int page = Math.min(Math.max(requestedPage, 0), pages - 1);
+        List<CardData.FileLine> files = jdbc.sql("""
+                SELECT coalesce(file_name, '—') AS file_name, views, posted_at FROM core.publications
+                 WHERE channel_id = :room AND NOT deleted ORDER BY posted_at DESC, id DESC LIMIT :limit OFFSET :offset
+                """).param("room", room.getId()).param("limit", CardData.FILES_PER_PAGE)
+                .param("offset", page * CardData.FILES_PER_PAGE)
+                .query((rs, n) -> new CardData.FileLine(rs.getString("file_name"), rs.getInt("views"),
+                        instant(rs.getTimestamp("posted_at"))))
+                .list();
+        return new CardData(room.getId(), room.getTitle(), totals.files(), totals.views(), totals.refreshedAt(),
+                files, page, pages, null);
+    }
+
+    static int pages(long items, int perPage) {
+        return (int) Math.max(1, (items + perPage - 1) / perPage);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

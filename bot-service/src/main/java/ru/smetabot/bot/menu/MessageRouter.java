@@ -1,0 +1,89 @@
+package ru.smetabot.bot.menu;
+
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import ru.smetabot.bot.account.Contractors;
+import ru.smetabot.bot.channels.ChannelScreens;
+import ru.smetabot.bot.conversation.Conversations;
+import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.publishing.PublishFlow;
+import ru.smetabot.bot.rooms.NewRoomFlow;
+import ru.smetabot.bot.telegram.BotGateway;
+import ru.smetabot.bot.telegram.Screen;
+import ru.smetabot.bot.telegram.UpdateHandler;
+import ru.smetabot.bot.telegram.UpdateKind;
+import ru.smetabot.model.contractors.Contractor;
+
+/** Private messages: /start, the menu's buttons, documents, and the title a flow asked for. */
+@Component
+class MessageRouter implements UpdateHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageRouter.class);
+
+    private final Contractors contractors;
+    private final Conversations conversations;
+    private final NewRoomFlow newRoom;
+    private final PublishFlow publish;
+    private final ChannelScreens channels;
+    private final BotGateway gateway;
+    private final Texts texts;
+
+    MessageRouter(Contractors contractors, Conversations conversations, NewRoomFlow newRoom, PublishFlow publish,
+            ChannelScreens channels, BotGateway gateway, Texts texts) {
+        this.contractors = contractors;
+        this.conversations = conversations;
+        this.newRoom = newRoom;
+        this.publish = publish;
+        this.channels = channels;
+        this.gateway = gateway;
+        this.texts = texts;
+    }
+
+    @Override
+    public UpdateKind kind() {
+        return UpdateKind.MESSAGE;
+    }
+
+    @Override
+    public void handle(Update update) {
+        Message message = update.getMessage();
+        if (!message.isUserMessage() || message.getFrom() == null) {
+            log.debug("Message in non-private chat {} ignored", message.getChatId());
+            return;
+        }
+        Locale locale = Texts.localeOf(message.getFrom());
+        long chatId = message.getChatId();
+        Contractor contractor = contractors.register(message.getFrom());
+        String text = message.hasText() ? message.getText().strip() : null;
+        if (text != null && (text.equals("/start") || text.startsWith("/start "))) {
+            conversations.clear(contractor.getTgUserId());
+            gateway.send(chatId, MainMenu.welcome(message.getFrom().getFirstName(), texts, locale));
+            return;
+        }
+        if (message.hasDocument()) {
+            publish.onDocument(chatId, contractor, message.getDocument(), locale);
+            return;
+        }
+        MenuAction action = MenuAction.of(text, texts).orElse(null);
+        if (action != null) {
+            conversations.clear(contractor.getTgUserId());
+            onMenu(action, chatId, contractor, locale);
+        } else if (text == null || !newRoom.onText(chatId, contractor, text, locale)) {
+            gateway.send(chatId, MainMenu.withMenu("unknown.text", texts, locale));
+        }
+    }
+
+    private void onMenu(MenuAction action, long chatId, Contractor contractor, Locale locale) {
+        switch (action) {
+            case NEW_CHANNEL -> newRoom.start(chatId, contractor, locale);
+            case MY_CHANNELS -> channels.sendRoomList(chatId, contractor, locale);
+            case PUBLISH -> publish.start(chatId, contractor, locale);
+            case LINKS -> gateway.send(chatId, Screen.text(texts.get(locale, "links.placeholder")));
+            case HELP -> gateway.send(chatId, MainMenu.withMenu("help.text", texts, locale));
+        }
+    }
+}

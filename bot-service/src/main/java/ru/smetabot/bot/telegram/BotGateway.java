@@ -1,0 +1,130 @@
+package ru.smetabot.bot.telegram;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import ru.smetabot.bot.BotProperties;
+
+/**
+ * The one way out to the Bot API. Every call is asynchronous with a deadline (a malformed reply
+ * must not hang a handler), 429 is retried after Telegram's retry_after, and an edit that changes
+ * nothing ("message is not modified") counts as done.
+ */
+@Component
+public class BotGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(BotGateway.class);
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
+    private final TelegramClient client;
+    private final BotMetrics metrics;
+    private final Duration timeout;
+
+    public BotGateway(TelegramClient client, BotMetrics metrics, BotProperties properties) {
+        this.client = client;
+        this.metrics = metrics;
+        this.timeout = properties.callTimeout();
+    }
+
+    public Message send(long chatId, Screen screen) {
+        SendMessage request = SendMessage.builder().chatId(chatId).text(screen.text()).parseMode("HTML")
+                .replyMarkup(screen.keyboard()).build();
+        return call("sendMessage", () -> client.executeAsync(request));
+    }
+
+    /** Replaces the text and inline keyboard of a message the bot sent. */
+    public void edit(long chatId, int messageId, Screen screen) {
+        EditMessageText request = EditMessageText.builder().chatId(chatId).messageId(messageId)
+                .text(screen.text()).parseMode("HTML").replyMarkup(screen.inlineKeyboard()).build();
+        try {
+            call("editMessageText", () -> client.executeAsync(request));
+        } catch (BotApiException e) {
+            if (e.errorCode() == 400 && e.getMessage().contains("message is not modified")) {
+                return;
+            }
+            throw e;
+        }
+    }
+
+    /** Answers a callback query; never throws (an unanswered spinner is the worst case). */
+    public void answer(String callbackQueryId, String text, boolean alert) {
+        AnswerCallbackQuery request = AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId)
+                .text(text).showAlert(alert).build();
+        try {
+            call("answerCallbackQuery", () -> client.executeAsync(request));
+        } catch (BotApiException e) {
+            log.warn("Could not answer callback {}: {}", callbackQueryId, e.getMessage());
+        }
+    }
+
+    /** Posts a file already on Telegram's side (by file_id), protected from forwarding and saving. */
+    public Message sendProtectedDocument(long chatId, String fileId) {
+        SendDocument request = SendDocument.builder().chatId(chatId).document(new InputFile(fileId))
+                .protectContent(true).build();
+        return call("sendDocument", () -> client.executeAsync(request));
+    }
+
+    private <T extends Serializable> T call(String method, AsyncCall<T> request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.start().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BotApiException(method, 0, "interrupted", e);
+            } catch (TimeoutException e) {
+                metrics.apiError(method, "timeout");
+                throw new BotApiException(method, 0, "no answer within " + timeout.toSeconds() + " s", e);
+            } catch (ExecutionException | TelegramApiException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                if (cause instanceof TelegramApiRequestException rejected && rejected.getErrorCode() != null) {
+                    int code = rejected.getErrorCode();
+                    metrics.apiError(method, Integer.toString(code));
+                    Duration retryAfter = retryAfter(rejected);
+                    if (code == 429 && attempt < MAX_ATTEMPTS && retryAfter.compareTo(MAX_RETRY_AFTER) <= 0) {
+                        log.info("Bot API asked to wait {} s before {} (attempt {})", retryAfter.toSeconds(), method, attempt);
+                        sleep(retryAfter);
+                        continue;
+                    }
+                    throw new BotApiException(method, code, rejected.getApiResponse(), rejected);
+                }
+                metrics.apiError(method, "io");
+                throw new BotApiException(method, 0, String.valueOf(cause), cause);
+            }
+        }
+    }
+
+    private static Duration retryAfter(TelegramApiRequestException e) {
+        Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+        return Duration.ofSeconds(seconds == null ? 1 : Math.max(seconds, 0));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BotApiException("retry", 0, "interrupted while waiting", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface AsyncCall<T> {
+        CompletableFuture<T> start() throws TelegramApiException;
+    }
+}

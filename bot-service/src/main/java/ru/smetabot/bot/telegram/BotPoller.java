@@ -1,0 +1,98 @@
+package ru.smetabot.bot.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import ru.smetabot.bot.BotProperties;
+
+/**
+ * The long-polling loop. Updates are handed to a few single-thread lanes, one user (or chat) always
+ * on the same lane: a user's updates keep their order, a slow refresh for one user does not hold
+ * up the others, and the poller thread never runs handler code. On shutdown polling stops first,
+ * then the lanes finish what they hold.
+ */
+class BotPoller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BotPoller.class);
+
+    private final BotProperties properties;
+    private final Supplier<TelegramUrl> url;
+    private final UpdateDispatcher dispatcher;
+    private final List<ExecutorService> lanes = new ArrayList<>();
+    private TelegramBotsLongPollingApplication application;
+    private volatile boolean running;
+
+    BotPoller(BotProperties properties, TelegramUrl url, UpdateDispatcher dispatcher) {
+        this.properties = properties;
+        this.url = () -> url;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public synchronized void start() {
+        for (int i = 0; i < properties.handlerThreads(); i++) {
+            int lane = i;
+            lanes.add(Executors.newSingleThreadExecutor(r -> new Thread(r, "bot-updates-" + lane)));
+        }
+        application = new TelegramBotsLongPollingApplication();
+        try {
+            application.registerBot(properties.token(), url,
+                    new GetUpdatesRequest(properties.pollTimeoutSeconds()), this::consume);
+        } catch (TelegramApiException e) {
+            throw new IllegalStateException("Could not start long polling at " + properties.telegramApiUrl() + ": " + e, e);
+        }
+        running = true;
+        log.info("Long polling {} for updates {}", properties.telegramApiUrl(), UpdateKind.allowedUpdates());
+    }
+
+    void consume(List<Update> updates) {
+        for (Update update : updates) {
+            try {
+                lanes.get(Math.floorMod(Long.hashCode(UpdateKeys.laneKey(update)), lanes.size()))
+                        .execute(() -> dispatcher.dispatch(update));
+            } catch (RejectedExecutionException e) {
+                log.warn("Update {} arrived during shutdown; Telegram will not resend it", update.getUpdateId());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        try {
+            if (application != null) {
+                application.close();
+            }
+        } catch (Exception e) {
+            log.warn("Stopping long polling: {}", e.toString());
+        }
+        lanes.forEach(ExecutorService::shutdown);
+        for (ExecutorService lane : lanes) {
+            try {
+                if (!lane.awaitTermination(20, TimeUnit.SECONDS)) {
+                    log.warn("An update lane did not finish within 20 s; interrupting it");
+                    lane.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        lanes.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,38 @@
+package ru.smetabot.bot.telegram;
+
+import java.net.URI;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import ru.smetabot.bot.BotProperties;
+
+/** The Bot API client and the poller, pointed at TELEGRAM_API_URL (real Telegram or the sandbox). */
+@Configuration(proxyBeanMethods = false)
+class TelegramConfig {
+
+    @Bean
+    TelegramUrl telegramUrl(BotProperties properties) {
+        return telegramUrlOf(properties.telegramApiUrl());
+    }
+
+    @Bean
+    TelegramClient telegramClient(BotProperties properties, TelegramUrl url) {
+        return new OkHttpTelegramClient(properties.token(), url);
+    }
+
+    /** Off (smetabot.bot.polling=false) only in tests that need the context without a Bot API. */
+    @Bean
+    @ConditionalOnProperty(name = "smetabot.bot.polling", havingValue = "true", matchIfMissing = true)
+    BotPoller botPoller(BotProperties properties, TelegramUrl url, UpdateDispatcher dispatcher) {
+        return new BotPoller(properties, url, dispatcher);
+    }
+
+    static TelegramUrl telegramUrlOf(URI uri) {
+        String scheme = uri.getScheme() == null ? "https" : uri.getScheme();
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
+        return TelegramUrl.builder().schema(scheme).host(uri.getHost()).port(port).testServer(false).build();
+    }
+}
