@@ -10,6 +10,7 @@ import ru.smetabot.bot.account.Contractors;
 import ru.smetabot.bot.channels.ChannelScreens;
 import ru.smetabot.bot.conversation.Conversations;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.invites.LinkNameInput;
 import ru.smetabot.bot.publishing.PublishFlow;
 import ru.smetabot.bot.rooms.NewRoomFlow;
 import ru.smetabot.bot.telegram.BotGateway;
@@ -29,16 +30,18 @@ class MessageRouter implements UpdateHandler {
     private final NewRoomFlow newRoom;
     private final PublishFlow publish;
     private final ChannelScreens channels;
+    private final LinkNameInput linkNames;
     private final BotGateway gateway;
     private final Texts texts;
 
     MessageRouter(Contractors contractors, Conversations conversations, NewRoomFlow newRoom, PublishFlow publish,
-            ChannelScreens channels, BotGateway gateway, Texts texts) {
+            ChannelScreens channels, LinkNameInput linkNames, BotGateway gateway, Texts texts) {
         this.contractors = contractors;
         this.conversations = conversations;
         this.newRoom = newRoom;
         this.publish = publish;
         this.channels = channels;
+        this.linkNames = linkNames;
         this.gateway = gateway;
         this.texts = texts;
     }
@@ -72,7 +75,8 @@ class MessageRouter implements UpdateHandler {
         if (action != null) {
             conversations.clear(contractor.getTgUserId());
             onMenu(action, chatId, contractor, locale);
-        } else if (text == null || !newRoom.onText(chatId, contractor, text, locale)) {
+        } else if (text == null || !(newRoom.onText(chatId, contractor, text, locale)
+                || linkNames.onText(chatId, contractor, text, locale))) {
             gateway.send(chatId, MainMenu.withMenu("unknown.text", texts, locale));
         }
     }

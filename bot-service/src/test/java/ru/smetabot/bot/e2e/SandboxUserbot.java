@@ -120,17 +120,41 @@ class SandboxUserbot implements UserbotApi {
 
     @Override
     public AdminsResponse getAdmins(ChatRequest request) {
-        throw new UnsupportedOperationException();
+        maybeFail();
+        return new AdminsResponse(mtproto.admins(session(request.account()), request.chatId()).stream()
+                .map(a -> new ru.smetabot.userbotapi.ChatAdmin(((Number) a.get("user_id")).longValue(),
+                        (String) a.get("first_name"), (String) a.get("last_name"), (String) a.get("username"),
+                        Boolean.TRUE.equals(a.get("is_bot")), Boolean.TRUE.equals(a.get("is_owner")), null))
+                .toList());
     }
 
     @Override
     public MemberCount memberCount(ChatRequest request) {
-        throw new UnsupportedOperationException();
+        maybeFail();
+        return new MemberCount(request.chatId(), BotSandbox.client().channel(request.chatId()).memberCount());
     }
 
+    /** Pending requests, filtered by link like TDLib's getChatJoinRequests; paged by user id. */
     @Override
     public JoinRequestsPage joinRequests(JoinRequestsRequest request) {
-        throw new UnsupportedOperationException();
+        maybeFail();
+        List<JoinRequestsPage.PendingJoinRequest> all = new java.util.ArrayList<>();
+        long offset = 0;
+        while (true) {
+            Map<String, Object> page = mtproto.joinRequests(session(request.account()), request.chatId(), offset, 100);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) page.get("requests");
+            rows.stream().filter(r -> request.inviteLink() == null || request.inviteLink().equals(r.get("invite_link")))
+                    .map(r -> new JoinRequestsPage.PendingJoinRequest(((Number) r.get("user_id")).longValue(),
+                            java.time.Instant.ofEpochSecond(((Number) r.get("date")).longValue()), null))
+                    .forEach(all::add);
+            Object next = page.get("next_offset_user_id");
+            if (next == null) {
+                break;
+            }
+            offset = ((Number) next).longValue();
+        }
+        return new JoinRequestsPage(all.subList(0, Math.min(all.size(), request.limit())), all.size(), null);
     }
 
     @Override
