@@ -15,7 +15,8 @@ import ru.smetabot.model.testing.WithEmbeddedPostgres;
 
 /** The service starts on a migrated database and answers health and Prometheus metrics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "smetabot.bot.token=123:test", "smetabot.bot.userbot-api-token=secret"})
+        properties = {"management.server.port=0", "smetabot.bot.token=123:test", "smetabot.bot.userbot-api-token=secret",
+                "smetabot.bot.polling=false"})
 @WithEmbeddedPostgres
 class BotApplicationTests {
 

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param loginTtl             USERBOT_LOGIN_TTL: how long a login attempt waits for its code/password (default 10m)
  * @param requestTimeout       USERBOT_REQUEST_TIMEOUT: deadline of every Telegram request (default 70s: TDLib
  *                             itself waits out flood waits of up to 60 s before failing with 429)
+ * @param viewsWait            USERBOT_VIEWS_WAIT: how long a TDLib views refresh waits for the counters TDLib
+ *                             fetches after viewMessages (default 2s; never past requestTimeout)
  */
 @Validated
 @ConfigurationProperties("smetabot.userbot")
@@ -38,7 +40,8 @@ public record UserbotProperties(
         String sessionEncryptionKey,
         Path sessionsDir,
         Duration loginTtl,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        Duration viewsWait) {
 
     public enum Gateway { TDLIB, SANDBOX }
 
@@ -46,6 +49,7 @@ public record UserbotProperties(
         sessionsDir = sessionsDir == null ? Path.of("data", "sessions") : sessionsDir;
         loginTtl = loginTtl == null ? Duration.ofMinutes(10) : loginTtl;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(70) : requestTimeout;
+        viewsWait = viewsWait == null ? Duration.ofSeconds(2) : viewsWait;
         List<String> missing = new ArrayList<>();
         if (gateway == Gateway.SANDBOX && sandboxUrl == null) {
             missing.add("SANDBOX_URL");
@@ -74,7 +78,7 @@ public record UserbotProperties(
     public String toString() {
         return "UserbotProperties[gateway=" + gateway + ", sandboxUrl=" + sandboxUrl + ", tdlibPath=" + tdlibPath
                 + ", apiId=" + apiId + ", sessionsDir=" + sessionsDir + ", loginTtl=" + loginTtl
-                + ", requestTimeout=" + requestTimeout + "]";
+                + ", requestTimeout=" + requestTimeout + ", viewsWait=" + viewsWait + "]";
     }
 
     private static boolean isBlank(String value) {

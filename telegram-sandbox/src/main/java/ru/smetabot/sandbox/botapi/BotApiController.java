@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 
 import ru.smetabot.sandbox.faults.FaultException;
 import ru.smetabot.sandbox.faults.Faults;
@@ -42,15 +41,16 @@ class BotApiController {
         groups.forEach(g -> g.methods().forEach((name, m) -> methods.put(name.toLowerCase(Locale.ROOT), m)));
     }
 
+    /** A ResponseEntity, or a DeferredResult for getUpdates (only long polls go asynchronous). */
     @RequestMapping("/bot{token}/{method}")
-    DeferredResult<ResponseEntity<Object>> call(@PathVariable String token, @PathVariable String method,
+    Object call(@PathVariable String token, @PathVariable String method,
                                                 HttpServletRequest request) {
         String name = method.toLowerCase(Locale.ROOT);
         try {
             faults.apply(Faults.BOT_API, name);
             Account bot = state.locked(() -> state.botByToken(token)).orElse(null);
             if (bot == null) {
-                return done(BotApiReplies.error(401, "Unauthorized", null));
+                return BotApiReplies.error(401, "Unauthorized", null);
             }
             BotRequest params = parser.parse(request);
             if (name.equals("getupdates")) {
@@ -58,11 +58,11 @@ class BotApiController {
             }
             BotMethod handler = methods.get(name);
             if (handler == null) {
-                return done(BotApiReplies.error(404, "Not Found", null));
+                return BotApiReplies.error(404, "Not Found", null);
             }
-            return done(BotApiReplies.ok(handler.call(bot, params)));
+            return BotApiReplies.ok(handler.call(bot, params));
         } catch (Exception e) {
-            return done(failure(e, name));
+            return failure(e, name);
         }
     }
 
@@ -82,11 +82,5 @@ class BotApiController {
         log.debug("Bot API {} failed", method, e);
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return BotApiReplies.error(400, "Bad Request: " + detail, null);
-    }
-
-    private static DeferredResult<ResponseEntity<Object>> done(ResponseEntity<Object> reply) {
-        DeferredResult<ResponseEntity<Object>> result = new DeferredResult<>();
-        result.setResult(reply);
-        return result;
     }
 }

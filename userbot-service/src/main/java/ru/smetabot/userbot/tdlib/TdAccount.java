@@ -1,9 +1,14 @@
 package ru.smetabot.userbot.tdlib;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** One account's TDLib client and its latest authorization state (set by the receiver thread). */
+/**
+ * One account's TDLib client, its latest authorization state (set by the receiver thread) and the
+ * views refreshes waiting for {@code updateMessageInteractionInfo}.
+ */
 final class TdAccount {
 
     static final String READY = "authorizationStateReady";
@@ -15,6 +20,7 @@ final class TdAccount {
 
     private final long account;
     private final int clientId;
+    private final Set<InteractionUpdates> watches = ConcurrentHashMap.newKeySet();
     private String state = "starting";
 
     TdAccount(long account, int clientId) {
@@ -55,5 +61,18 @@ final class TdAccount {
             }
         }
         return state;
+    }
+
+    /** Starts collecting the interaction updates of these messages; close the result to stop. */
+    InteractionUpdates watchInteractions(long chatId, Collection<Long> tdMessageIds) {
+        InteractionUpdates[] holder = new InteractionUpdates[1];
+        holder[0] = new InteractionUpdates(chatId, tdMessageIds, () -> watches.remove(holder[0]));
+        watches.add(holder[0]);
+        return holder[0];
+    }
+
+    /** An {@code updateMessageInteractionInfo} (receiver thread); nobody waiting means nothing is kept. */
+    void interactionInfo(long chatId, long tdMessageId, Integer viewCount) {
+        watches.forEach(w -> w.offer(chatId, tdMessageId, viewCount));
     }
 }

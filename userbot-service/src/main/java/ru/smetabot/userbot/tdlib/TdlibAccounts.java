@@ -65,11 +65,24 @@ public class TdlibAccounts {
 
     /** Calls TDLib for an authorized account. */
     JsonNode call(long account, ObjectNode request) {
+        return clients.call(ready(account).clientId(), request, settings.requestTimeout());
+    }
+
+    /** Collects the fresh counters TDLib announces for these messages of an authorized account. */
+    InteractionUpdates watchInteractions(long account, long chatId, List<Long> tdMessageIds) {
+        return ready(account).watchInteractions(chatId, tdMessageIds);
+    }
+
+    TdlibSettings settings() {
+        return settings;
+    }
+
+    private TdAccount ready(long account) {
         TdAccount td = accounts.get(account);
         if (td == null || !TdAccount.READY.equals(td.state())) {
             throw TelegramException.notAuthorized(account, td == null ? "no session (never connected)" : td.state());
         }
-        return clients.call(td.clientId(), request, settings.requestTimeout());
+        return td;
     }
 
     LoginStep startLogin(long account, String phone) {
@@ -139,7 +152,17 @@ public class TdlibAccounts {
     }
 
     private void onUpdate(TdAccount td, JsonNode update) {
-        if (td == null || !"updateAuthorizationState".equals(update.path("@type").asString())) {
+        if (td == null) {
+            return;
+        }
+        String type = update.path("@type").asString();
+        if ("updateMessageInteractionInfo".equals(type)) {
+            JsonNode info = update.path("interaction_info");
+            td.interactionInfo(update.path("chat_id").asLong(), update.path("message_id").asLong(),
+                    info.isObject() ? info.path("view_count").asInt(0) : null);
+            return;
+        }
+        if (!"updateAuthorizationState".equals(type)) {
             return;
         }
         String state = update.path("authorization_state").path("@type").asString();

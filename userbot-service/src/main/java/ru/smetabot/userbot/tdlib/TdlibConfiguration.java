@@ -29,7 +29,7 @@ class TdlibConfiguration {
     @Bean
     TelegramGateway tdlibGateway(TdClients clients, UserbotProperties properties) throws IOException {
         TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(properties.sessionsDir(),
-                properties.apiId(), properties.apiHash(), properties.sessionEncryptionKey(), properties.requestTimeout()));
+                properties.apiId(), properties.apiHash(), properties.sessionEncryptionKey(), properties.requestTimeout(), properties.viewsWait()));
         accounts.openSaved();
         return new TdlibGateway(accounts);
     }

@@ -1,5 +1,6 @@
 package ru.smetabot.userbot.tdlib;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,15 +108,29 @@ public class TdlibGateway implements TelegramGateway {
         if (messageIds.size() > MAX_VIEWS_BATCH) {
             throw new IllegalArgumentException("at most " + MAX_VIEWS_BATCH + " ids per call, got " + messageIds.size());
         }
+        long deadline = System.nanoTime() + accounts.settings().requestTimeout().toNanos();
         knownChat(account, chatId);
-        // messageSourceOther + force_read=false refreshes the counters without counting a view; never openChat.
-        ObjectNode view = TdClients.request("viewMessages").put("chat_id", chatId).put("force_read", false);
-        view.set("message_ids", tdMessageIds(messageIds));
-        view.set("source", TdClients.request("messageSourceOther"));
-        accounts.call(account, view);
-        ObjectNode get = TdClients.request("getMessages").put("chat_id", chatId);
-        get.set("message_ids", tdMessageIds(messageIds));
-        return TdMessages.viewCounts(accounts.call(account, get));
+        List<Long> tdIds = messageIds.stream().map(TdMessages::toTdMessageId).toList();
+        // messageSourceOther + force_read=false makes TDLib fetch the counters without counting a view
+        // (never openChat); the fresh ones arrive later as updateMessageInteractionInfo.
+        try (InteractionUpdates fresh = accounts.watchInteractions(account, chatId, tdIds)) {
+            ObjectNode view = TdClients.request("viewMessages").put("chat_id", chatId).put("force_read", false);
+            view.set("message_ids", idArray(tdIds));
+            view.set("source", TdClients.request("messageSourceOther"));
+            accounts.call(account, view);
+            Duration untilDeadline = Duration.ofNanos(deadline - System.nanoTime());
+            fresh.await(min(accounts.settings().viewsWait(), untilDeadline));
+            ObjectNode get = TdClients.request("getMessages").put("chat_id", chatId);
+            get.set("message_ids", idArray(tdIds));
+            Map<Long, Integer> counts = TdMessages.viewCounts(accounts.call(account, get));
+            // TDLib's counters only grow: an update that raced with getMessages is the newer one.
+            fresh.counts().forEach((tdId, views) -> counts.computeIfPresent(TdMessages.toBotApiMessageId(tdId), (id, read) -> Math.max(read, views)));
+            return counts;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override
@@ -188,9 +203,9 @@ public class TdlibGateway implements TelegramGateway {
         return -chatId - SUPERGROUP_BASE;
     }
 
-    private static ArrayNode tdMessageIds(List<Long> botApiIds) {
+    private static ArrayNode idArray(List<Long> tdIds) {
         ArrayNode ids = TdClients.JSON.createArrayNode();
-        botApiIds.forEach(id -> ids.add(TdMessages.toTdMessageId(id)));
+        tdIds.forEach(ids::add);
         return ids;
     }
 

@@ -11,11 +11,15 @@ import java.time.Duration;
  * @param apiHash        TG_API_HASH
  * @param encryptionKey  SESSION_ENCRYPTION_KEY; each account's database key is derived from it
  * @param requestTimeout deadline of every TDLib request
+ * @param viewsWait      how long a views refresh waits for the counters TDLib fetches after viewMessages
+ *                       (never past {@code requestTimeout})
  */
-public record TdlibSettings(Path sessionsDir, int apiId, String apiHash, String encryptionKey, Duration requestTimeout) {
+public record TdlibSettings(Path sessionsDir, int apiId, String apiHash, String encryptionKey, Duration requestTimeout,
+                            Duration viewsWait) {
 
     @Override
     public String toString() {
-        return "TdlibSettings[sessionsDir=" + sessionsDir + ", apiId=" + apiId + ", requestTimeout=" + requestTimeout + "]";
+        return "TdlibSettings[sessionsDir=" + sessionsDir + ", apiId=" + apiId + ", requestTimeout=" + requestTimeout
+                + ", viewsWait=" + viewsWait + "]";
     }
 }

@@ -43,7 +43,8 @@ class FakeTdJson implements TdJson {
     @Override
     public String receive(double timeoutSeconds) {
         try {
-            return out.poll((long) (timeoutSeconds * 1000), TimeUnit.MILLISECONDS);
+            // Shorter than asked (allowed: null just means "nothing yet"), so closing the receiver is quick.
+            return out.poll(Math.min(100, (long) (timeoutSeconds * 1000)), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -70,6 +71,15 @@ class FakeTdJson implements TdJson {
         ObjectNode reply = (ObjectNode) JSON.readTree(json);
         reply.put("@extra", request.path("@extra").asString());
         return reply;
+    }
+
+    /** TDLib announcing a message's fresh counters (what it does after viewMessages fetched them). */
+    static ObjectNode interactionInfo(int clientId, long chatId, long botApiMessageId, int views) {
+        ObjectNode update = JSON.createObjectNode().put("@type", "updateMessageInteractionInfo").put("@client_id", clientId)
+                .put("chat_id", chatId).put("message_id", botApiMessageId << 20);
+        update.set("interaction_info", JSON.createObjectNode().put("@type", "messageInteractionInfo")
+                .put("view_count", views).put("forward_count", 0));
+        return update;
     }
 
     static ObjectNode authState(String state) {

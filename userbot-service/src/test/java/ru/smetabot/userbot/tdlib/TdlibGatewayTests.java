@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,26 +31,38 @@ class TdlibGatewayTests {
     Path sessions;
 
     private final FakeTdJson td = new FakeTdJson();
+    private final ScheduledExecutorService telegramSide = Executors.newSingleThreadScheduledExecutor();
     private TdClients clients;
     private TdlibGateway gateway;
     private volatile String getMessagesReply;
+    /** What TDLib announces ~100 ms after viewMessages (its background fetch of the counters). */
+    private volatile List<long[]> freshAfterView = List.of();
+    /** What TDLib announces while getMessages is in flight, before its reply. */
+    private volatile List<long[]> freshDuringGet = List.of();
 
     @BeforeEach
     void openASavedReadySession() throws Exception {
         td.script = this::telegram;
         clients = new TdClients(td);
         Files.createDirectories(sessions.resolve(Long.toString(ACCOUNT)));
-        TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(sessions, 1, "hash", "key", Duration.ofSeconds(2)));
+        gateway = open(Duration.ofSeconds(2), Duration.ofMillis(300));
+    }
+
+    /** The saved session of ACCOUNT opened by a new client with these deadlines, once it is ready. */
+    private TdlibGateway open(Duration requestTimeout, Duration viewsWait) throws Exception {
+        TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(sessions, 1, "hash", "key", requestTimeout, viewsWait));
         accounts.openSaved();
-        gateway = new TdlibGateway(accounts);
+        TdlibGateway opened = new TdlibGateway(accounts);
         long until = System.currentTimeMillis() + 5_000;
-        while (!gateway.authState(ACCOUNT).authorized() && System.currentTimeMillis() < until) {
+        while (!opened.authState(ACCOUNT).authorized() && System.currentTimeMillis() < until) {
             Thread.sleep(10);
         }
+        return opened;
     }
 
     @AfterEach
     void close() {
+        telegramSide.shutdownNow();
         clients.close();
     }
 
@@ -55,10 +71,31 @@ class TdlibGatewayTests {
             case "getOption" -> List.of(FakeTdJson.authState(TdAccount.WAIT_PARAMETERS));
             case "setTdlibParameters" -> List.of(FakeTdJson.reply(request, "{\"@type\":\"ok\"}"), FakeTdJson.authState(TdAccount.READY));
             case "getChat" -> List.of(FakeTdJson.reply(request, "{\"@type\":\"chat\",\"id\":" + CHAT + "}"));
-            case "viewMessages" -> List.of(FakeTdJson.reply(request, "{\"@type\":\"ok\"}"));
-            case "getMessages" -> List.of(FakeTdJson.reply(request, getMessagesReply));
+            case "viewMessages" -> {
+                List<long[]> fresh = freshAfterView;
+                telegramSide.schedule(() -> fresh.forEach(f -> td.emit(FakeTdJson.interactionInfo(client, f[0], f[1], (int) f[2]))),
+                        100, TimeUnit.MILLISECONDS);
+                yield List.of(FakeTdJson.reply(request, "{\"@type\":\"ok\"}"));
+            }
+            case "getMessages" -> {
+                List<ObjectNode> events = new ArrayList<>();
+                freshDuringGet.forEach(f -> events.add(FakeTdJson.interactionInfo(client, f[0], f[1], (int) f[2])));
+                events.add(FakeTdJson.reply(request, getMessagesReply));
+                yield events;
+            }
             default -> List.of(FakeTdJson.reply(request, "{\"@type\":\"error\",\"code\":400,\"message\":\"unexpected\"}"));
         };
+    }
+
+    /** A recorded getMessages reply: {botApiId, views} per message, {botApiId} alone for a deleted (null) one. */
+    private static String messages(long[]... messages) {
+        StringBuilder json = new StringBuilder("{\"@type\":\"messages\",\"total_count\":" + messages.length + ",\"messages\":[");
+        for (int i = 0; i < messages.length; i++) {
+            json.append(i == 0 ? "" : ",").append(messages[i].length == 1 ? "null"
+                    : "{\"@type\":\"message\",\"id\":" + (messages[i][0] << 20)
+                    + ",\"interaction_info\":{\"@type\":\"messageInteractionInfo\",\"view_count\":" + messages[i][1] + ",\"forward_count\":0}}");
+        }
+        return json.append("]}").toString();
     }
 
     @Test
@@ -86,6 +123,55 @@ class TdlibGatewayTests {
         assertThat(view.path("source").path("@type").asString()).isEqualTo("messageSourceOther");
         assertThat(view.path("force_read").asBoolean(true)).isFalse();
         assertThat(view.path("message_ids").get(0).asLong()).isEqualTo(10L << 20);
+    }
+
+    @Test
+    void freshCountsAnnouncedAfterViewMessagesAreAnsweredWithoutWaitingForTheBound() throws Exception {
+        TdlibGateway patient = open(Duration.ofSeconds(10), Duration.ofSeconds(5));
+        getMessagesReply = messages(new long[] {10, 17}, new long[] {11, 4});
+        freshAfterView = List.of(new long[] {CHAT, 10, 20}, new long[] {CHAT, 11, 5});
+        long started = System.nanoTime();
+
+        Map<Long, Integer> views = patient.viewCounts(ACCOUNT, CHAT, List.of(10L, 11L));
+
+        assertThat(views).isEqualTo(Map.of(10L, 20, 11L, 5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(td.sentTypes()).doesNotContain("openChat").containsSubsequence("viewMessages", "getMessages");
+    }
+
+    @Test
+    void messagesWithoutAnUpdateKeepGetMessagesCountsAfterTheBoundedWait() {
+        getMessagesReply = messages(new long[] {10, 17}, new long[] {11, 4}, new long[] {12});
+        // 11 never gets an update (its counter did not change); 12 is deleted; other chats' and messages' updates are not ours.
+        freshAfterView = List.of(new long[] {CHAT, 10, 20}, new long[] {CHAT, 12, 9},
+                new long[] {CHAT - 1, 11, 99}, new long[] {CHAT, 13, 99});
+        long started = System.nanoTime();
+
+        Map<Long, Integer> views = gateway.viewCounts(ACCOUNT, CHAT, List.of(10L, 11L, 12L));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(views).isEqualTo(Map.of(10L, 20, 11L, 4));
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofMillis(1_500));
+    }
+
+    @Test
+    void theWaitNeverOutlastsTheRequestDeadline() throws Exception {
+        TdlibGateway hurried = open(Duration.ofMillis(400), Duration.ofSeconds(10));
+        getMessagesReply = messages(new long[] {10, 17});
+        long started = System.nanoTime();
+
+        Map<Long, Integer> views = hurried.viewCounts(ACCOUNT, CHAT, List.of(10L));
+
+        assertThat(views).isEqualTo(Map.of(10L, 17));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1_500));
+    }
+
+    @Test
+    void anUpdateThatRacesWithGetMessagesIsTheNewerCount() {
+        getMessagesReply = messages(new long[] {10, 17});
+        freshDuringGet = List.of(new long[] {CHAT, 10, 25});
+
+        assertThat(gateway.viewCounts(ACCOUNT, CHAT, List.of(10L))).isEqualTo(Map.of(10L, 25));
     }
 
     @Test

@@ -5,26 +5,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import ru.smetabot.userbotapi.UserbotApi;
 import ru.smetabot.views.FakeUserbot;
-import ru.smetabot.views.MutableClock;
 
 /**
- * One in-memory userbot and one hand-moved clock for every worker context of the test JVM: the
+ * One in-memory userbot for every worker context of the test JVM: the
  * contexts share one database, so any of them may refresh any room and must see the same "Telegram".
  */
 @TestConfiguration(proxyBeanMethods = false)
 class FakeUserbotConfiguration {
 
     static final FakeUserbot USERBOT = new FakeUserbot();
-    static final MutableClock CLOCK = MutableClock.startingNow();
 
     @Bean
     @Primary
     UserbotApi fakeUserbotApi() {
         return USERBOT.api();
-    }
-
-    @Bean
-    MutableClock clock() {
-        return CLOCK;
     }
 }

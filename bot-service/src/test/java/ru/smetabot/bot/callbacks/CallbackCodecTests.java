@@ -1,0 +1,43 @@
+package ru.smetabot.bot.callbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CallbackCodecTests {
+
+    static List<Callback> every() {
+        long big = 999_999_999_999_999_999L;
+        return List.of(new Callback.RoomList(0), new Callback.RoomList(99_999), new Callback.OpenCard(big, 99_999),
+                new Callback.RefreshStats(big), new Callback.Members(1), new Callback.Links(2), new Callback.PublishHere(3),
+                new Callback.PublishPending(big), new Callback.ConnectAccount(), new Callback.Noop());
+    }
+
+    @ParameterizedTest
+    @MethodSource("every")
+    void roundTripsWithinTelegramsLimit(Callback callback) {
+        String data = CallbackCodec.encode(callback);
+
+        assertThat(data.getBytes(StandardCharsets.UTF_8).length).isBetween(1, 64);
+        assertThat(CallbackCodec.decode(data)).contains(callback);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "ch:1:delete", "ch:-5:refresh", "ch:0:refresh", "ch:01:refresh", "ch:1:refresh:x",
+            "ch:abc:refresh", "ch:1234567890123456789:refresh", "rl:-1", "rl:123456", "pub:", "pub:1 ", "chmenu:refresh:1",
+            "ch:1:card:", "acct:connect2", "ch:1:refresh\n", "ch:1:card:1:1",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
+    void rejectsAnythingItDidNotProduce(String forged) {
+        assertThat(CallbackCodec.decode(forged)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void refreshUsesTheDocumentedForm() {
+        assertThat(CallbackCodec.encode(new Callback.RefreshStats(42))).isEqualTo("ch:42:refresh");
+        assertThat(CallbackCodec.decode(null)).isEmpty();
+    }
+}

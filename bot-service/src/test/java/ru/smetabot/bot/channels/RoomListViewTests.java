@@ -1,0 +1,36 @@
+package ru.smetabot.bot.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.telegram.Screen;
+
+class RoomListViewTests {
+
+    private final Texts texts = new Texts();
+    private final RoomListPage page = new RoomListPage(new RoomListPage.Overview(8, 12, 40, 3),
+            List.of(new RoomListPage.RoomLine(31, "Кухня", 2, 9), new RoomListPage.RoomLine(30, "Баня", 0, 0)), 1, 2);
+
+    @Test
+    void showsTotalsAndOneButtonPerRoom() {
+        Screen screen = RoomListView.render(page, texts, Texts.RUSSIAN);
+
+        assertThat(screen.text()).contains("Каналов: 8").contains("Файлов: 12").contains("Просмотров: 40").contains("Клиентов: 3");
+        assertThat(CardViewTests.buttons(screen)).containsExactly(
+                java.util.Map.entry("📂 Кухня · 📄 2 · 👁 9", "ch:31:card:0"),
+                java.util.Map.entry("📂 Баня · 📄 0 · 👁 0", "ch:30:card:0"),
+                java.util.Map.entry("⬅️", "rl:0"), java.util.Map.entry("2 / 2", "noop"));
+    }
+
+    @Test
+    void inEnglishAndWithoutRooms() {
+        RoomListPage none = new RoomListPage(new RoomListPage.Overview(0, 0, 0, 0), List.of(), 0, 1);
+
+        Screen screen = RoomListView.render(none, texts, Texts.ENGLISH);
+
+        assertThat(screen.text()).contains("Channels: 0").contains("You have no channels yet");
+        assertThat(screen.keyboard()).isNull();
+    }
+}

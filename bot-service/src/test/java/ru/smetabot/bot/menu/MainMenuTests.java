@@ -1,0 +1,46 @@
+package ru.smetabot.bot.menu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
+import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.telegram.Screen;
+
+class MainMenuTests {
+
+    private final Texts texts = new Texts();
+
+    @Test
+    void theRussianMenuHasTheFiveButtons() {
+        Screen screen = MainMenu.welcome("Иван", texts, Texts.RUSSIAN);
+
+        assertThat(screen.text()).startsWith("👋 Здравствуйте, Иван!");
+        assertThat(labels(screen)).containsExactly("🆕 Новый канал", "📢 Мои каналы", "📤 Опубликовать файл", "🔗 Ссылки", "❓ Помощь");
+    }
+
+    @Test
+    void englishUsersGetEnglishAndBothLanguagesArePressable() {
+        Screen screen = MainMenu.welcome(null, texts, Texts.localeOf("en-GB"));
+
+        assertThat(screen.text()).startsWith("👋 Hello!");
+        assertThat(labels(screen)).containsExactly("🆕 New channel", "📢 My channels", "📤 Publish a file", "🔗 Links", "❓ Help");
+        assertThat(MenuAction.of("📢 My channels", texts)).contains(MenuAction.MY_CHANNELS);
+        assertThat(MenuAction.of("📢 Мои каналы ", texts)).contains(MenuAction.MY_CHANNELS);
+        assertThat(MenuAction.of("Мои каналы", texts)).isEmpty();
+    }
+
+    @Test
+    void otherLanguagesFallBackToRussian() {
+        assertThat(Texts.localeOf("de")).isEqualTo(Texts.RUSSIAN);
+        assertThat(Texts.localeOf((String) null)).isEqualTo(Texts.RUSSIAN);
+        assertThat(texts.get(Texts.localeOf("de"), "menu.help")).isEqualTo("❓ Помощь");
+    }
+
+    private static List<String> labels(Screen screen) {
+        return ((ReplyKeyboardMarkup) screen.keyboard()).getKeyboard().stream().flatMap(List::stream)
+                .map(KeyboardButton::getText).toList();
+    }
+}
