@@ -17,7 +17,7 @@ const el = (tag, cls, text) => {
   return e;
 };
 
-const state = { userId: null, chat: null, rendered: '', toast: null };
+const state = { userId: null, chat: null, rendered: '', chatsRendered: '', toast: null };
 
 function status(text) { $('status').textContent = text || ''; }
 
@@ -38,6 +38,9 @@ async function loadUsers(selectId) {
 async function loadChats() {
   if (!state.userId) { return; }
   const chats = await api(`/users/${state.userId}/chats`);
+  const signature = JSON.stringify([state.userId, chats, state.chat && state.chat.id]);
+  if (signature === state.chatsRendered) { return; }
+  state.chatsRendered = signature;
   const list = $('chat-list');
   list.innerHTML = '';
   chats.forEach((c) => {
@@ -179,6 +182,7 @@ $('user-select').onchange = () => {
   state.userId = Number($('user-select').value);
   state.chat = null;
   state.rendered = '';
+  state.chatsRendered = '';
   $('messages').innerHTML = '';
   refresh();
 };

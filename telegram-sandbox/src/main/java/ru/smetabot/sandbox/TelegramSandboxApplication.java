@@ -13,8 +13,10 @@ public class TelegramSandboxApplication {
     public static final String CONFIG_NAME = "telegram-sandbox";
 
     public static void main(String[] args) {
+        // Quiet console when run on its own; in-process (SandboxServer) the host's logging levels stay untouched.
         new SpringApplicationBuilder(TelegramSandboxApplication.class)
-                .properties("spring.config.name=" + CONFIG_NAME)
+                .properties("spring.config.name=" + CONFIG_NAME, "logging.level.root=WARN",
+                        "logging.level.ru.smetabot.sandbox=INFO")
                 .run(args);
     }
 }

@@ -15,7 +15,7 @@ import ru.smetabot.model.testing.WithEmbeddedPostgres;
 
 /** The service starts on a migrated database and answers health and Prometheus metrics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "smetabot.userbot.api-token=secret", "smetabot.userbot.gateway=sandbox", "smetabot.userbot.sandbox-url=http://localhost:8080"})
+        properties = {"management.server.port=0", "smetabot.userbot.api-token=secret", "smetabot.userbot.gateway=sandbox", "smetabot.userbot.sandbox-url=http://127.0.0.1:9"})
 @WithEmbeddedPostgres
 class UserbotApplicationTests {
 

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 
 import ru.smetabot.sandbox.SandboxProperties;
 import ru.smetabot.sandbox.state.Account;
+import ru.smetabot.sandbox.state.Resettable;
 import ru.smetabot.sandbox.state.SandboxClock;
 import ru.smetabot.sandbox.state.SandboxException;
 import ru.smetabot.sandbox.state.SandboxState;
@@ -13,7 +14,7 @@ import ru.smetabot.sandbox.updates.UpdateHub;
 
 /** Creates users and bots; a bot's id is the numeric part of its token before ':', as in Telegram. */
 @Service
-public class AccountService {
+public class AccountService implements Resettable {
 
     private final SandboxState state;
     private final UpdateHub hub;
@@ -29,6 +30,7 @@ public class AccountService {
     }
 
     /** Empties the world, then declares the configured bots again. */
+    @Override
     public void reset() {
         state.reset();
         hub.reset();

@@ -107,7 +107,7 @@ public class ChannelService {
                 throw SandboxException.badRequest("message to edit not found", "MESSAGE_ID_INVALID");
             }
             if (!post.edit(keepText ? post.text() : text, markup, clock.epochSeconds())) {
-                throw Messages.notModified();
+                throw SandboxException.messageNotModified();
             }
             return post;
         });

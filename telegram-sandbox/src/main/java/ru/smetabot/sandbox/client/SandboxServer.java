@@ -49,6 +49,7 @@ public final class SandboxServer implements AutoCloseable {
         List<String> args = new ArrayList<>();
         all.forEach((k, v) -> args.add("--" + k + "=" + v));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(TelegramSandboxApplication.class)
+                .main(TelegramSandboxApplication.class)
                 .properties("spring.config.name=" + TelegramSandboxApplication.CONFIG_NAME)
                 .run(args.toArray(String[]::new));
         return new SandboxServer(context);

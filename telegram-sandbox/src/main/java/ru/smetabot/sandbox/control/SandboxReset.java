@@ -1,28 +1,22 @@
 package ru.smetabot.sandbox.control;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
-import ru.smetabot.sandbox.accounts.AccountService;
-import ru.smetabot.sandbox.faults.Faults;
-import ru.smetabot.sandbox.mtproto.MtprotoSessions;
+import ru.smetabot.sandbox.state.Resettable;
 
 /** Puts everything back to the start-up state: world, queues, clock, sessions and faults. */
 @Component
 class SandboxReset {
 
-    private final AccountService accounts;
-    private final MtprotoSessions sessions;
-    private final Faults faults;
+    private final List<Resettable> parts;
 
-    SandboxReset(AccountService accounts, MtprotoSessions sessions, Faults faults) {
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.faults = faults;
+    SandboxReset(List<Resettable> parts) {
+        this.parts = parts;
     }
 
     void reset() {
-        faults.clear();
-        sessions.reset();
-        accounts.reset();
+        parts.forEach(Resettable::reset);
     }
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
 
-import ru.smetabot.sandbox.channels.Messages;
 import ru.smetabot.sandbox.state.Account;
 import ru.smetabot.sandbox.state.CallbackQuery;
 import ru.smetabot.sandbox.state.Dialog;
@@ -110,7 +109,7 @@ public class DialogService {
             }
             String newText = keepText ? message.text() : text;
             if (!message.edit(newText, Keyboards.inlineOnly(markup), clock.epochSeconds())) {
-                throw Messages.notModified();
+                throw SandboxException.messageNotModified();
             }
             return message;
         });

@@ -9,9 +9,11 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import ru.smetabot.sandbox.state.Resettable;
+
 /** The active faults; every Bot API and MTProto call passes through {@link #apply} first. */
 @Component
-public class Faults {
+public class Faults implements Resettable {
 
     public static final String BOT_API = "botapi";
     public static final String MTPROTO = "mtproto";
@@ -40,6 +42,11 @@ public class Faults {
 
     public synchronized void clear() {
         active.clear();
+    }
+
+    @Override
+    public void reset() {
+        clear();
     }
 
     public synchronized List<Fault> list() {

@@ -10,12 +10,13 @@ import org.springframework.stereotype.Component;
 
 import ru.smetabot.sandbox.SandboxProperties;
 import ru.smetabot.sandbox.state.Account;
+import ru.smetabot.sandbox.state.Resettable;
 import ru.smetabot.sandbox.state.SandboxClock;
 import ru.smetabot.sandbox.state.SandboxState;
 
 /** Sign-in attempts (phone_code_hash → phone) and signed-in sessions (token → user id). */
 @Component
-public class MtprotoSessions {
+public class MtprotoSessions implements Resettable {
 
     private record Attempt(String phone, Instant sentAt, boolean codeAccepted) {
     }
@@ -92,6 +93,7 @@ public class MtprotoSessions {
         sessions.remove(authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "").trim());
     }
 
+    @Override
     public void reset() {
         attempts.clear();
         sessions.clear();

@@ -27,6 +27,12 @@ public class SandboxException extends RuntimeException {
         return badRequest("chat not found", "CHANNEL_INVALID");
     }
 
+    /** Telegram's refusal of an edit that changes nothing (private chats and channel posts alike). */
+    public static SandboxException messageNotModified() {
+        return badRequest("message is not modified: specified new message content and reply markup are exactly "
+                + "the same as a current content and reply markup of the message", "MESSAGE_NOT_MODIFIED");
+    }
+
     public int status() {
         return status;
     }

@@ -1,0 +1,56 @@
+package ru.smetabot.bot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import ru.smetabot.sandbox.client.SandboxTypes.Message;
+import ru.smetabot.userbotapi.UserbotUnavailableException;
+
+/** When Telegram or the userbot cannot answer, the card keeps the last numbers, says why, and catches up later. */
+class RefreshTroubleTests extends BotThroughSandbox {
+
+    @Test
+    void aFloodWaitShowsTheLastNumbersWithTheReasonThenRetries() throws Exception {
+        long owner = newOwner("Флуд", true);
+        Message card = openCardWithOneViewedFile(owner, "Флуд — офис");
+
+        userbot.failNext(SandboxUserbot.floodWait(2));
+        pressInline(owner, card, "🔄 Обновить статистику");
+        Message waiting = sandbox.awaitEditedBotMessage(owner, BOT, "Telegram просит подождать", WAIT);
+        assertThat(waiting.text()).contains("doc.pdf — 👁 0").contains("Показаны данные на");
+
+        Message retried = sandbox.awaitEditedBotMessage(owner, BOT, "doc.pdf — 👁 1", WAIT);
+        assertThat(retried.messageId()).isEqualTo(card.messageId());
+        assertThat(retried.text()).doesNotContain("подождать");
+    }
+
+    @Test
+    void anUnreachableUserbotIsSaidSoAndABotApi429IsWaitedOut() throws Exception {
+        long owner = newOwner("Авария", true);
+        Message card = openCardWithOneViewedFile(owner, "Авария — склад");
+
+        userbot.failNext(new UserbotUnavailableException(0, null, "connection refused", null));
+        sandbox.addFault("editMessageText", "FLOOD_WAIT", 1, null, 1);
+        pressInline(owner, card, "🔄 Обновить статистику");
+
+        Message down = sandbox.awaitEditedBotMessage(owner, BOT, "Сервис статистики недоступен", WAIT);
+        assertThat(down.text()).contains("doc.pdf — 👁 0");
+    }
+
+    private Message openCardWithOneViewedFile(long owner, String title) throws Exception {
+        press(owner, "🆕 Новый канал", "Напишите название канала");
+        say(owner, title, "📌 " + title);
+        long chatId = roomChat(owner, title);
+        Message doc = sandbox.sendDocument(owner, BOT, "doc.pdf", "application/pdf", "x".getBytes(StandardCharsets.UTF_8), null);
+        Message chooser = sandbox.awaitBotMessage(owner, BOT, "В какой канал", doc.messageId(), WAIT);
+        pressInline(owner, chooser, "📂 " + title);
+        sandbox.awaitEditedBotMessage(owner, BOT, "опубликован в «" + title + "»", WAIT);
+        long client = BotSandbox.newUserId() + 200_000;
+        joinAsClient(chatId, client);
+        sandbox.readChannel(chatId, client);
+        Message list = press(owner, "📢 Мои каналы", "Мои каналы");
+        pressInline(owner, list, "📂 " + title);
+        return sandbox.awaitEditedBotMessage(owner, BOT, "📌 " + title, WAIT);
+    }
+}

@@ -1,0 +1,110 @@
+package ru.smetabot.bot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.telegram.telegrambots.meta.api.objects.Document;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import ru.smetabot.bot.telegram.UpdateDispatcher;
+import ru.smetabot.sandbox.client.SandboxTypes;
+
+/** Rooms come from "🆕 Новый канал" (connected accounts only, once per title) or from making the bot an admin. */
+class RoomsTests extends BotThroughSandbox {
+
+    @Autowired
+    UpdateDispatcher dispatcher;
+
+    @Test
+    void withoutAConnectedAccountTheBotOffersToConnect() {
+        long owner = newOwner("Без аккаунта", false);
+
+        SandboxTypes.Message answer = press(owner, "🆕 Новый канал", "подключите свой Telegram-аккаунт");
+        String query = pressInline(owner, answer, "🔐 Подключить аккаунт");
+
+        SafetyTests.awaitTrue(() -> sandbox.callbackAnswer(query).answered());
+        assertThat(sandbox.callbackAnswer(query).text()).contains("Страница подключения");
+        assertThat(rooms(owner)).isZero();
+    }
+
+    @Test
+    void aTitleSentTwiceCreatesOneChannel() {
+        long owner = newOwner("Двойной", true);
+        press(owner, "🆕 Новый канал", "Напишите название канала");
+
+        SandboxTypes.Message first = sandbox.sendText(owner, BOT, "Дубль");
+        sandbox.sendText(owner, BOT, "Дубль");
+        sandbox.awaitBotMessage(owner, BOT, "📌 Дубль", first.messageId(), WAIT);
+        sandbox.awaitBotMessage(owner, BOT, "Не понял", first.messageId(), WAIT);
+
+        assertThat(rooms(owner)).isEqualTo(1);
+    }
+
+    @Test
+    void aChannelMadeElsewhereBecomesARoomWhenTheBotIsMadeAdminAndInactiveWhenRemoved() {
+        long owner = newOwner("Мария", false);
+        SandboxTypes.Channel channel = sandbox.createChannel(owner, "Мария — ремонт");
+        int before = sandbox.readDialog(owner, BOT).messages().size();
+
+        sandbox.addAdmin(channel.id(), BOT);
+        sandbox.awaitBotMessage(owner, BOT, "Канал «Мария — ремонт» подключён", before, WAIT);
+        assertThat(press(owner, "📢 Мои каналы", "Мои каналы").text()).contains("Каналов: 1");
+
+        long roomId = roomId(channel.id());
+        Update post = channelDocument(channel.id(), 77, "plan.dwg");
+        dispatcher.dispatch(post);
+        assertThat(jdbc.sql("SELECT file_name FROM core.publications WHERE channel_id = :r AND message_id = 77")
+                .param("r", roomId).query(String.class).single()).isEqualTo("plan.dwg");
+
+        sandbox.removeAdmin(channel.id(), BOT);
+        SafetyTests.awaitTrue(() -> rooms(owner) == 0);
+        assertThat(press(owner, "📢 Мои каналы", "Мои каналы").text()).contains("Каналов: 0");
+    }
+
+    @Test
+    void anEnglishUserGetsTheEnglishMenu() {
+        long id = BotSandbox.newUserId();
+        sandbox.createUser(id, "John", "john" + id);
+        say(id, "hi", "Не понял");
+        Update start = new Update();
+        start.setUpdateId(ThreadLocalRandom.current().nextInt(1_500_000_000, 2_000_000_000));
+        Message message = SafetyTests.message(id, "/start");
+        message.getFrom().setLanguageCode("en");
+        message.getFrom().setFirstName("John");
+        start.setMessage(message);
+
+        dispatcher.dispatch(start);
+
+        SandboxTypes.Dialog dialog = sandbox.readDialog(id, BOT);
+        assertThat(dialog.last().text()).startsWith("👋 Hello, John!");
+        assertThat(dialog.replyKeyboard().toString()).contains("📢 My channels");
+    }
+
+    long rooms(long owner) {
+        return jdbc.sql("""
+                SELECT count(*) FROM core.channels c JOIN core.contractors k ON k.id = c.contractor_id
+                 WHERE k.tg_user_id = :owner AND NOT c.deleted""").param("owner", owner).query(Long.class).single();
+    }
+
+    static Update channelDocument(long chatId, int messageId, String fileName) {
+        Document document = new Document();
+        document.setFileId("file-" + messageId);
+        document.setFileUniqueId("u-" + messageId);
+        document.setFileName(fileName);
+        document.setMimeType("application/acad");
+        document.setFileSize(1234L);
+        Message post = new Message();
+        post.setMessageId(messageId);
+        post.setChat(Chat.builder().id(chatId).type("channel").title("x").build());
+        post.setDate((int) Instant.now().getEpochSecond());
+        post.setDocument(document);
+        Update update = new Update();
+        update.setUpdateId(ThreadLocalRandom.current().nextInt(1_500_000_000, 2_000_000_000));
+        update.setChannelPost(post);
+        return update;
+    }
+}
