@@ -79,7 +79,11 @@ class ChatMemberHandler implements UpdateHandler {
             String fullName = user.getLastName() == null ? user.getFirstName() : user.getFirstName() + " " + user.getLastName();
             var registration = registry.register(new NewClient(room.getId(), inviteId, user.getId(), user.getUserName(),
                     fullName, ClientStatus.ACTIVE, when));
-            if (before != ClientStatus.ACTIVE && registration.status() == ClientStatus.ACTIVE) {
+            // "before" was read without a lock: a join-request decision may have inserted the row meanwhile,
+            // so a join counts only when this upsert created the row or revived a known non-active one.
+            boolean joined = registration.status() == ClientStatus.ACTIVE && (registration.newlyRegistered()
+                    || (before != null && before != ClientStatus.ACTIVE));
+            if (joined) {
                 events.record(EventType.CLIENT_JOIN, room.getId(), registration.clientId(), details(inviteId, change));
                 log.info("Room {}: user {} joined ({})", room.getId(), user.getId(),
                         inviteId == null ? "not through one of our links" : "link " + inviteId);

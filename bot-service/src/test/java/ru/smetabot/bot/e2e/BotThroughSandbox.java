@@ -30,9 +30,10 @@ import ru.smetabot.sandbox.client.SandboxTypes.Message;
         "smetabot.bot.token=" + BotSandbox.TOKEN,
         "smetabot.bot.userbot-api-token=e2e",
         "smetabot.bot.poll-timeout-seconds=1",
+        "smetabot.bot.join-requests.sweep-initial-delay=1s",
         "logging.level.ru.smetabot=INFO"})
 @WithEmbeddedPostgres
-@Import(BotThroughSandbox.Userbot.class)
+@Import(BotThroughSandbox.TestBeans.class)
 abstract class BotThroughSandbox {
 
     static final Duration WAIT = Duration.ofSeconds(15);
@@ -118,12 +119,20 @@ abstract class BotThroughSandbox {
 
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Userbot {
+    static class TestBeans {
 
         @Bean
         @Primary
         SandboxUserbot sandboxUserbot() {
             return new SandboxUserbot();
+        }
+
+        /** The poller's dispatcher, with switches to redeliver or lose updates (off unless a test turns them on). */
+        @Bean
+        @Primary
+        RedeliveringDispatcher redeliveringDispatcher(java.util.List<ru.smetabot.bot.telegram.UpdateHandler> handlers,
+                ru.smetabot.model.updates.ProcessedUpdates processed, ru.smetabot.bot.telegram.BotMetrics metrics) {
+            return new RedeliveringDispatcher(handlers, processed, metrics);
         }
     }
 }
