@@ -54,6 +54,11 @@ class MembersJourneyTests extends BotThroughSandbox {
         long chatId = roomChat(owner, "Петров — баня");
         Room room = rooms.findByTgChatId(chatId).orElseThrow();
 
+        // The main menu's "🔗 Ссылки" asks for the room and opens the same links screen as the card.
+        Message chooser = press(owner, "🔗 Ссылки", "Выберите канал");
+        pressInline(owner, chooser, "📂 Петров — баня");
+        assertThat(sandbox.awaitEditedBotMessage(owner, BOT, "Ссылок пока нет", WAIT).messageId()).isEqualTo(chooser.messageId());
+
         Message list = press(owner, "📢 Мои каналы", "Мои каналы");
         pressInline(owner, list, "📂 Петров — баня");
         Message card = sandbox.awaitEditedBotMessage(owner, BOT, "📌 Петров — баня", WAIT);
@@ -106,10 +111,19 @@ class MembersJourneyTests extends BotThroughSandbox {
         pressInline(owner, members, "🚫 Заблокировать: Клиент" + clients.get(2));
         Message confirm = sandbox.awaitEditedBotMessage(owner, BOT, "Клиент будет удалён из канала", WAIT);
         pressInline(owner, confirm, "🚫 Да, заблокировать");
-        sandbox.awaitEditedBotMessage(owner, BOT, "заблокирован(а).", WAIT);
+        Message blocked = sandbox.awaitEditedBotMessage(owner, BOT, "заблокирован(а).", WAIT);
         assertThat(status(room, clients.get(2))).isEqualTo("banned");
         assertThat(sandbox.channel(chatId).members()).filteredOn(mb -> mb.userId() == clients.get(2))
                 .singleElement().satisfies(mb -> assertThat(mb.status()).isEqualTo("kicked"));
+
+        // Unblock: unbanned in Telegram, "left" with us, so the link admits them again.
+        pressInline(owner, blocked, "♻️ Разблокировать: Клиент" + clients.get(2));
+        Message unconfirm = sandbox.awaitEditedBotMessage(owner, BOT, "сможет снова вступить", WAIT);
+        pressInline(owner, unconfirm, "♻️ Да, разблокировать");
+        sandbox.awaitEditedBotMessage(owner, BOT, "разблокирован(а).", WAIT);
+        assertThat(status(room, clients.get(2))).isEqualTo("left");
+        assertThat(sandbox.channel(chatId).members()).filteredOn(mb -> mb.userId() == clients.get(2))
+                .noneSatisfy(mb -> assertThat(mb.status()).isEqualTo("kicked"));
 
         // Limit 1: the first is approved, the second declined.
         InviteLink single = links.create(room, new LinkOptions("Один", 1, 1));

@@ -37,6 +37,7 @@ class SandboxUserbot implements UserbotApi {
     private final MtprotoClient mtproto = BotSandbox.client().mtproto();
     private final Map<Long, String> sessions = new ConcurrentHashMap<>();
     private final AtomicReference<RuntimeException> nextFailure = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger joinRequestPages = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Signs the account in on the sandbox's MTProto side, as the login page would. */
     void connect(long account, String phone) {
@@ -134,10 +135,14 @@ class SandboxUserbot implements UserbotApi {
         return new MemberCount(request.chatId(), BotSandbox.client().channel(request.chatId()).memberCount());
     }
 
-    /** Pending requests, filtered by link like TDLib's getChatJoinRequests; paged by user id. */
+    /**
+     * Pending requests, filtered by link like TDLib's getChatJoinRequests, one page of {@code limit} at
+     * a time with a cursor (the last request's date and user) as the real userbot pages them.
+     */
     @Override
     public JoinRequestsPage joinRequests(JoinRequestsRequest request) {
         maybeFail();
+        joinRequestPages.incrementAndGet();
         List<JoinRequestsPage.PendingJoinRequest> all = new java.util.ArrayList<>();
         long offset = 0;
         while (true) {
@@ -154,7 +159,23 @@ class SandboxUserbot implements UserbotApi {
             }
             offset = ((Number) next).longValue();
         }
-        return new JoinRequestsPage(all.subList(0, Math.min(all.size(), request.limit())), all.size(), null);
+        int from = 0;
+        if (request.offset() != null) {
+            while (from < all.size() && all.get(from).userId() != request.offset().userId()) {
+                from++;
+            }
+            from = Math.min(from + 1, all.size());
+        }
+        int to = Math.min(all.size(), from + request.limit());
+        JoinRequestsPage.PendingJoinRequest last = to > from ? all.get(to - 1) : null;
+        JoinRequestsPage.Cursor cursor = to < all.size() && last != null
+                ? new JoinRequestsPage.Cursor(last.date().getEpochSecond(), last.userId()) : null;
+        return new JoinRequestsPage(all.subList(from, to), all.size(), cursor);
+    }
+
+    /** How many pages of join requests were asked for, to see that a sweep follows the cursor. */
+    int joinRequestPages() {
+        return joinRequestPages.get();
     }
 
     @Override
