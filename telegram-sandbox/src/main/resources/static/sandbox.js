@@ -92,6 +92,7 @@ function renderMessage(m, isChannel) {
   });
   const meta = [new Date(m.date * 1000).toLocaleTimeString()];
   if (m.edit_count > 0) { meta.push(`edited ×${m.edit_count}`); }
+  if (m.protected_content) { meta.push('🔒 protected'); }
   if (m.views !== undefined && m.views !== null) { meta.push(`👁 ${m.views}`); }
   box.appendChild(el('div', 'meta', meta.join(' · ')));
   return box;
@@ -117,7 +118,6 @@ async function refresh() {
   try {
     await loadChats();
     if (!state.chat || !state.userId) { return; }
-    $('chat-title').textContent = state.chat.title;
     let messages = [];
     let keyboard = null;
     if (state.chat.kind === 'bot') {
@@ -132,6 +132,7 @@ async function refresh() {
     const signature = JSON.stringify([messages, keyboard, state.toast]);
     if (signature === state.rendered) { return; }
     state.rendered = signature;
+    renderTitle();
     const box = $('messages');
     box.innerHTML = '';
     messages.forEach((m) => box.appendChild(renderMessage(m, state.chat.kind === 'channel')));
@@ -140,6 +141,19 @@ async function refresh() {
     renderReplyKeyboard(keyboard);
     status('');
   } catch (e) { status(e.message); }
+}
+
+function renderTitle() {
+  const title = $('chat-title');
+  title.textContent = state.chat.title;
+  if (state.chat.kind === 'channel' && state.chat.role === 'member') {
+    const leave = el('button', 'leave-button', 'Leave channel');
+    leave.onclick = () => post(`/channels/${state.chat.id}/leave`, { user_id: state.userId })
+      .then(() => { state.chat = null; $('messages').innerHTML = ''; $('chat-title').textContent = 'Pick a chat';
+        refresh(); })
+      .catch((e) => status(e.message));
+    title.appendChild(leave);
+  }
 }
 
 async function press(messageId, data) {

@@ -24,6 +24,7 @@ public final class LocalSuite implements AutoCloseable {
     private final SuiteSettings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalPostgres postgres;
+    private String databaseUrl;
 
     private LocalSuite(SuiteSettings settings) {
         this.settings = settings;
@@ -44,7 +45,7 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /** Starts everything and returns once every process answers its health check. */
-    static LocalSuite startQuietly(SuiteSettings settings) throws IOException, InterruptedException {
+    public static LocalSuite startQuietly(SuiteSettings settings) throws IOException, InterruptedException {
         LocalSuite suite = new LocalSuite(settings);
         try {
             suite.start(false);
@@ -56,7 +57,7 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private void start(boolean echo) throws IOException, InterruptedException {
-        String databaseUrl = settings.databaseUrl();
+        databaseUrl = settings.databaseUrl();
         if (databaseUrl == null || databaseUrl.isBlank()) {
             log("starting embedded PostgreSQL on port " + settings.postgresPort() + ", data in "
                     + settings.dataDir().resolve("postgres"));
@@ -93,6 +94,36 @@ public final class LocalSuite implements AutoCloseable {
         return service;
     }
 
+    public SuiteSettings settings() {
+        return settings;
+    }
+
+    /** JDBC URL of the suite's database (user postgres, no password when embedded). */
+    public String databaseUrl() {
+        return databaseUrl;
+    }
+
+    /** Operating-system process id of a service: sandbox, userbot, worker or bot. */
+    public long pid(String name) {
+        return service(name).pid();
+    }
+
+    public Path logFile(String name) {
+        return service(name).logFile();
+    }
+
+    /** Kills a service (SIGKILL, like a crash) and starts it again; returns once it is healthy. */
+    public void crashAndRestart(String name) throws IOException, InterruptedException {
+        ServiceProcess service = service(name);
+        service.crashAndRestart();
+        service.awaitHealthy(START_TIMEOUT);
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+
     /**
      * A service's environment: the local defaults, overridden by whatever the caller's environment
      * says, except the ports (assigned per process) and, with the embedded database, its coordinates.
@@ -122,8 +153,8 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /** The caller's environment, less the per-process port variables the suite assigns itself. */
-    private static Map<String, String> passThrough() {
-        Map<String, String> env = new HashMap<>(System.getenv());
+    private Map<String, String> passThrough() {
+        Map<String, String> env = new HashMap<>(settings.environment());
         env.remove("SERVER_PORT");
         env.remove("METRICS_PORT");
         return env;
@@ -145,11 +176,11 @@ public final class LocalSuite implements AutoCloseable {
         return target.resolve("telegram-sandbox-exec.jar");
     }
 
-    String sandboxUrl() {
+    public String sandboxUrl() {
         return "http://localhost:" + settings.ports().sandbox();
     }
 
-    String banner() {
+    public String banner() {
         SuiteSettings.Ports p = settings.ports();
         return """
 

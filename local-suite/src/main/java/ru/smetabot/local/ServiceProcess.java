@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -30,14 +31,22 @@ final class ServiceProcess implements AutoCloseable {
     private static final int TAIL_LINES = 40;
 
     private final String name;
-    private final Process process;
+    private final List<String> command;
+    private final Map<String, String> env;
     private final URI healthUrl;
+    private final Path logFile;
+    private final boolean echo;
     private final Deque<String> tail = new ArrayDeque<>();
+    private volatile Process process;
 
-    private ServiceProcess(String name, Process process, URI healthUrl) {
+    private ServiceProcess(String name, List<String> command, Map<String, String> env, URI healthUrl, Path logFile,
+            boolean echo) {
         this.name = name;
-        this.process = process;
+        this.command = command;
+        this.env = env;
         this.healthUrl = healthUrl;
+        this.logFile = logFile;
+        this.echo = echo;
     }
 
     static ServiceProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> env,
@@ -51,18 +60,50 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        ServiceProcess service = new ServiceProcess(name, builder.start(), healthUrl);
-        service.pipeOutput(logDir.resolve(name + ".log"), echo);
+        ServiceProcess service = new ServiceProcess(name, List.copyOf(command), Map.copyOf(env), healthUrl,
+                logDir.resolve(name + ".log"), echo);
+        service.launch(false);
         return service;
     }
 
-    private void pipeOutput(Path logFile, boolean echo) throws IOException {
-        PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8), true);
+    private void launch(boolean appendLog) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        process = builder.start();
+        pipeOutput(process, appendLog);
+    }
+
+    /**
+     * Kills the process at once (SIGKILL, as a crash or the OOM killer would), then starts it again
+     * with the same command and environment; its log continues in the same file.
+     */
+    void crashAndRestart() throws IOException, InterruptedException {
+        kill();
+        launch(true);
+    }
+
+    /** SIGKILL: no graceful shutdown, like a crash. */
+    void kill() throws InterruptedException {
+        Process running = process;
+        running.destroyForcibly();
+        running.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    private void pipeOutput(Process source, boolean appendLog) throws IOException {
+        PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                appendLog ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING), true);
         Thread pump = new Thread(() -> {
             try (log; BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     log.println(line);
@@ -88,6 +129,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /health} says UP; fails early, with the last output lines, if the process dies. */
     void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
+        Process process = this.process;
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -124,6 +166,7 @@ final class ServiceProcess implements AutoCloseable {
     /** Asks the service to stop (SIGTERM, so Spring shuts down gracefully), then insists. */
     @Override
     public void close() {
+        Process process = this.process;
         if (!process.isAlive()) {
             return;
         }

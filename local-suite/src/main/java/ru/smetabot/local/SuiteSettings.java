@@ -14,17 +14,19 @@ import java.util.Map;
  * @param botToken     BOT_TOKEN: the bot's token; locally a sandbox bot of that token is declared
  * @param botUsername  BOT_USERNAME: the local bot's username in the sandbox
  * @param apiToken     USERBOT_API_TOKEN: shared by the userbot and its callers
+ * @param environment  everything the settings were read from; passed through to every process, so any
+ *                     service setting (e.g. REFRESH_INTERVAL) can be given for one run
  */
-record SuiteSettings(Path home, Path dataDir, String databaseUrl, int postgresPort, Ports ports, String botToken,
-        String botUsername, String apiToken) {
+public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int postgresPort, Ports ports, String botToken,
+        String botUsername, String apiToken, Map<String, String> environment) {
 
     static final String LOCAL_BOT_TOKEN = "7000000001:LOCAL-sandbox-bot-token";
     static final String LOCAL_API_TOKEN = "local-userbot-token";
 
-    record Ports(int sandbox, int bot, int botMetrics, int userbot, int userbotMetrics, int worker, int workerMetrics) {
+    public record Ports(int sandbox, int bot, int botMetrics, int userbot, int userbotMetrics, int worker, int workerMetrics) {
     }
 
-    static SuiteSettings fromEnvironment(Map<String, String> env) {
+    public static SuiteSettings fromEnvironment(Map<String, String> env) {
         Path home = Path.of(env.getOrDefault("SMETABOT_HOME", ".")).toAbsolutePath().normalize();
         return new SuiteSettings(
                 home,
@@ -37,7 +39,8 @@ record SuiteSettings(Path home, Path dataDir, String databaseUrl, int postgresPo
                         port(env, "WORKER_PORT", 8083), port(env, "WORKER_METRICS_PORT", 9464)),
                 env.getOrDefault("BOT_TOKEN", LOCAL_BOT_TOKEN),
                 env.getOrDefault("BOT_USERNAME", "smetabot_local_bot"),
-                env.getOrDefault("USERBOT_API_TOKEN", LOCAL_API_TOKEN));
+                env.getOrDefault("USERBOT_API_TOKEN", LOCAL_API_TOKEN),
+                Map.copyOf(env));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

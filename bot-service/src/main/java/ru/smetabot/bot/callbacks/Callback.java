@@ -15,6 +15,10 @@ public sealed interface Callback {
     record RoomList(int page) implements Callback {
     }
 
+    /** "🔍 Поиск по названию": the next text is part of a room title. */
+    record SearchRooms() implements Callback {
+    }
+
     /** The room's card, page {@code page} of its files. */
     record OpenCard(long roomId, int page) implements RoomCallback {
     }

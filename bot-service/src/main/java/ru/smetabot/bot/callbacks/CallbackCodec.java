@@ -17,9 +17,10 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
 
 /**
  * The callback-data format, in one place: {@code rl:{page}}, {@code ch:{roomId}:card:{page}},
- * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code acct:connect},
+ * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code rl:search}, {@code acct:connect},
  * {@code noop}; links {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}},
- * members {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}. Telegram allows 1–64 bytes; anything that is not exactly this grammar is rejected.
+ * members {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}. Telegram allows 1–64 bytes;
+ * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
 
@@ -62,6 +63,9 @@ public final class CallbackCodec {
         }
         if (data.equals("acct:connect")) {
             return new ConnectAccount();
+        }
+        if (data.equals("rl:search")) {
+            return new Callback.SearchRooms();
         }
         Matcher m = ROOM_LIST.matcher(data);
         if (m.matches()) {
@@ -111,6 +115,9 @@ public final class CallbackCodec {
         }
         if (callback instanceof ConnectAccount) {
             return "acct:connect";
+        }
+        if (callback instanceof Callback.SearchRooms) {
+            return "rl:search";
         }
         return "noop";
     }

@@ -29,7 +29,22 @@ public final class RoomListView {
             keyboard.row(Buttons.button(label, new Callback.OpenCard(room.roomId(), 0)));
         }
         keyboard.row(pager(data.page(), data.pages(), texts, locale));
+        keyboard.row(Buttons.button(texts.get(locale, "channels.search"), new Callback.SearchRooms()));
         return new Screen(text.toString(), keyboard.build());
+    }
+
+    /** Rooms whose title contains {@code query}; at most {@code limit} are shown. */
+    public static Screen renderSearch(String query, List<RoomListPage.RoomLine> found, int limit, Texts texts, Locale locale) {
+        String text = found.isEmpty() ? texts.get(locale, "channels.search_none", Html.escape(query))
+                : texts.get(locale, "channels.search_found", Html.escape(query), found.size())
+                        + (found.size() >= limit ? "\n" + texts.get(locale, "channels.search_first", limit) : "");
+        Buttons keyboard = Buttons.inline();
+        for (RoomListPage.RoomLine room : found) {
+            keyboard.row(Buttons.button(texts.get(locale, "channels.room_button", room.title(), room.files(), room.views()),
+                    new Callback.OpenCard(room.roomId(), 0)));
+        }
+        keyboard.row(Buttons.button(texts.get(locale, "channels.all"), new Callback.RoomList(0)));
+        return new Screen(text, keyboard.build());
     }
 
     static List<InlineKeyboardButton> pager(int page, int pages, Texts texts, Locale locale) {

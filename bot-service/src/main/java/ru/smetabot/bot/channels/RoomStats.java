@@ -44,6 +44,20 @@ public class RoomStats {
         return new RoomListPage(overview, rooms, page, pages);
     }
 
+    /** The owner's active rooms whose title contains {@code query} (any case), newest first. */
+    public List<RoomListPage.RoomLine> search(long contractorId, String query, int limit) {
+        String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                SELECT c.id, c.title, count(p.id) AS files, coalesce(sum(p.views), 0) AS views
+                  FROM core.channels c LEFT JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
+                 WHERE c.contractor_id = :owner AND NOT c.deleted AND c.title ILIKE :pattern
+                 GROUP BY c.id ORDER BY c.created_at DESC, c.id DESC LIMIT :limit
+                """).param("owner", contractorId).param("pattern", pattern).param("limit", limit)
+                .query((rs, n) -> new RoomListPage.RoomLine(rs.getLong("id"), rs.getString("title"),
+                        rs.getLong("files"), rs.getLong("views")))
+                .list();
+    }
+
     public CardData card(Room room, int requestedPage) {
         record Totals(long files, long views, Instant refreshedAt) {
         }

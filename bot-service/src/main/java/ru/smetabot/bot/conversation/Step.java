@@ -7,6 +7,10 @@ public sealed interface Step {
     record AwaitingTitle() implements Step {
     }
 
+    /** After "🔍 Поиск по названию": the next text is part of a room title. */
+    record AwaitingSearch() implements Step {
+    }
+
     /** After "📤 Опубликовать файл": the next document goes to {@code roomId}, or asks for a room when null. */
     record AwaitingDocument(Long roomId) implements Step {
     }

@@ -8,6 +8,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import ru.smetabot.bot.account.Contractors;
 import ru.smetabot.bot.channels.ChannelScreens;
+import ru.smetabot.bot.channels.RoomSearch;
 import ru.smetabot.bot.conversation.Conversations;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.invites.LinkNameInput;
@@ -31,18 +32,21 @@ class MessageRouter implements UpdateHandler {
     private final NewRoomFlow newRoom;
     private final PublishFlow publish;
     private final ChannelScreens channels;
+    private final RoomSearch search;
     private final LinkNameInput linkNames;
     private final LinksMenu linksMenu;
     private final BotGateway gateway;
     private final Texts texts;
 
     MessageRouter(Contractors contractors, Conversations conversations, NewRoomFlow newRoom, PublishFlow publish,
-            ChannelScreens channels, LinkNameInput linkNames, LinksMenu linksMenu, BotGateway gateway, Texts texts) {
+            ChannelScreens channels, RoomSearch search, LinkNameInput linkNames, LinksMenu linksMenu, BotGateway gateway,
+            Texts texts) {
         this.contractors = contractors;
         this.conversations = conversations;
         this.newRoom = newRoom;
         this.publish = publish;
         this.channels = channels;
+        this.search = search;
         this.linkNames = linkNames;
         this.linksMenu = linksMenu;
         this.gateway = gateway;
@@ -79,7 +83,7 @@ class MessageRouter implements UpdateHandler {
             conversations.clear(contractor.getTgUserId());
             onMenu(action, chatId, contractor, locale);
         } else if (text == null || !(newRoom.onText(chatId, contractor, text, locale)
-                || linkNames.onText(chatId, contractor, text, locale))) {
+                || linkNames.onText(chatId, contractor, text, locale) || search.onText(chatId, contractor, text, locale))) {
             gateway.send(chatId, MainMenu.withMenu("unknown.text", texts, locale));
         }
     }

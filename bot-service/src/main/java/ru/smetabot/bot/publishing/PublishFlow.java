@@ -9,8 +9,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import ru.smetabot.bot.callbacks.Buttons;
-import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.conversation.Conversations;
 import ru.smetabot.bot.conversation.Step;
 import ru.smetabot.bot.i18n.Html;
@@ -84,9 +82,8 @@ public class PublishFlow {
         }
         conversations.expect(user, new Step.PendingDocument(document.getFileId(), document.getFileName(),
                 document.getMimeType(), document.getFileSize()));
-        Buttons keyboard = Buttons.inline();
-        choices.forEach(room -> keyboard.row(Buttons.button("📂 " + room.getTitle(), new Callback.PublishPending(room.getId()))));
-        gateway.send(chatId, new Screen(texts.get(locale, "publish.choose_room", Html.escape(name(document))), keyboard.build()));
+        gateway.send(chatId, PublishViews.chooser(document.getFileName(),
+                choices.stream().map(r -> new PublishViews.Choice(r.getId(), r.getTitle())).toList(), texts, locale));
     }
 
     /** The document waiting for a room choice, taken so it is published once. */
@@ -112,8 +109,7 @@ public class PublishFlow {
             Instant postedAt = posted.getDate() == null ? Instant.now() : Instant.ofEpochSecond(posted.getDate());
             publications.record(room.getId(), posted.getMessageId(), stored, postedAt);
             log.info("Published '{}' to room {} as message {}", stored.getFileName(), room.getId(), posted.getMessageId());
-            result = new Screen(texts.get(locale, "publish.done", Html.escape(name(stored)), Html.escape(room.getTitle())),
-                    Buttons.inline().row(Buttons.button(texts.get(locale, "publish.open_card"), new Callback.OpenCard(room.getId(), 0))).build());
+            result = PublishViews.done(stored.getFileName(), room.getId(), room.getTitle(), texts, locale);
         } catch (BotApiException e) {
             log.warn("Publishing '{}' to room {} failed: {}", document.getFileName(), room.getId(), e.getMessage());
             result = Screen.text(texts.get(locale, "publish.failed", Html.escape(e.getMessage())));
@@ -136,9 +132,5 @@ public class PublishFlow {
             posted.setFileSize(original.getFileSize());
         }
         return posted;
-    }
-
-    private static String name(Document document) {
-        return document.getFileName() == null ? "—" : document.getFileName();
     }
 }

@@ -21,7 +21,20 @@ class RoomListViewTests {
         assertThat(CardViewTests.buttons(screen)).containsExactly(
                 java.util.Map.entry("📂 Кухня · 📄 2 · 👁 9", "ch:31:card:0"),
                 java.util.Map.entry("📂 Баня · 📄 0 · 👁 0", "ch:30:card:0"),
-                java.util.Map.entry("⬅️", "rl:0"), java.util.Map.entry("2 / 2", "noop"));
+                java.util.Map.entry("⬅️", "rl:0"), java.util.Map.entry("2 / 2", "noop"),
+                java.util.Map.entry("🔍 Поиск по названию", "rl:search"));
+    }
+
+    @Test
+    void searchResultsOpenCardsAndLeadBackToTheList() {
+        Screen found = RoomListView.renderSearch("кух", page.rooms().subList(0, 1), 12, texts, Texts.RUSSIAN);
+        Screen none = RoomListView.renderSearch("<x>", List.of(), 12, texts, Texts.ENGLISH);
+
+        assertThat(found.text()).isEqualTo("🔍 «кух»: найдено 1.");
+        assertThat(CardViewTests.buttons(found)).containsExactly(java.util.Map.entry("📂 Кухня · 📄 2 · 👁 9", "ch:31:card:0"),
+                java.util.Map.entry("📋 Все каналы", "rl:0"));
+        assertThat(none.text()).isEqualTo("🔍 «&lt;x&gt;»: nothing found.");
+        assertThat(CardViewTests.buttons(none)).containsOnlyKeys("📋 All channels");
     }
 
     @Test

@@ -66,6 +66,26 @@ class RoomsTests extends BotThroughSandbox {
     }
 
     @Test
+    void searchByTitleFindsTheOwnersRoomsOnly() {
+        long owner = newOwner("Поиск", false);
+        for (String title : new String[] {"Кухня на Ленина", "Баня", "Кухня-гостиная"}) {
+            sandbox.addAdmin(sandbox.createChannel(owner, title).id(), BOT);
+        }
+        long other = newOwner("Чужой", false);
+        sandbox.addAdmin(sandbox.createChannel(other, "Кухня чужая").id(), BOT);
+        SafetyTests.awaitTrue(() -> rooms(owner) == 3 && rooms(other) == 1);
+
+        SandboxTypes.Message list = press(owner, "📢 Мои каналы", "Каналов: 3");
+        String query = pressInline(owner, list, "🔍 Поиск по названию");
+        SafetyTests.awaitTrue(() -> sandbox.callbackAnswer(query).answered());
+        SandboxTypes.Message prompt = sandbox.awaitBotMessage(owner, BOT, "часть названия", list.messageId(), WAIT);
+        SandboxTypes.Message found = say(owner, "КУХН", "найдено 2");
+
+        assertThat(found.messageId()).isGreaterThan(prompt.messageId());
+        assertThat(found.inlineKeyboard().toString()).contains("Кухня на Ленина", "Кухня-гостиная").doesNotContain("чужая", "Баня");
+    }
+
+    @Test
     void anEnglishUserGetsTheEnglishMenu() {
         long id = BotSandbox.newUserId();
         sandbox.createUser(id, "John", "john" + id);

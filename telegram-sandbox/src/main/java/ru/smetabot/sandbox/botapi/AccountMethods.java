@@ -21,21 +21,27 @@ class AccountMethods implements BotMethodGroup {
 
     @Override
     public Map<String, BotMethod> methods() {
-        return Map.of(
-                "getMe", (bot, r) -> {
+        BotMethod accepted = (bot, r) -> true;
+        return Map.ofEntries(
+                Map.entry("getMe", (bot, r) -> {
                     Map<String, Object> me = TelegramObjects.user(bot);
                     me.putAll(Json.obj("can_join_groups", true, "can_read_all_group_messages", false,
                             "supports_inline_queries", false, "can_connect_to_business", false,
                             "has_main_web_app", false));
                     return me;
-                },
-                "deleteWebhook", (bot, r) -> true,
-                "setWebhook", (bot, r) -> true,
-                "getWebhookInfo", (bot, r) -> Json.obj("url", "", "has_custom_certificate", false,
-                        "pending_update_count", hub.pendingCount(bot.id())),
-                "setMyCommands", (bot, r) -> true,
-                "deleteMyCommands", (bot, r) -> true,
-                "getMyCommands", (bot, r) -> List.of(),
-                "setChatMenuButton", (bot, r) -> true);
+                }),
+                Map.entry("getWebhookInfo", (bot, r) -> Json.obj("url", "", "has_custom_certificate", false,
+                        "pending_update_count", hub.pendingCount(bot.id()))),
+                Map.entry("getMyCommands", (bot, r) -> List.of()),
+                // Settings a bot may push at start-up: accepted and not modelled.
+                Map.entry("deleteWebhook", accepted),
+                Map.entry("setWebhook", accepted),
+                Map.entry("setMyCommands", accepted),
+                Map.entry("deleteMyCommands", accepted),
+                Map.entry("setChatMenuButton", accepted),
+                Map.entry("setMyName", accepted),
+                Map.entry("setMyDescription", accepted),
+                Map.entry("setMyShortDescription", accepted),
+                Map.entry("setMyDefaultAdministratorRights", accepted));
     }
 }

@@ -33,6 +33,10 @@ class MessageMethods implements BotMethodGroup {
     public Map<String, BotMethod> methods() {
         return Map.of(
                 "sendMessage", (bot, r) -> send(bot, r, text(r, "text"), null),
+                "sendChatAction", (bot, r) -> {
+                    state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
+                    return true;
+                },
                 "sendDocument", (bot, r) -> send(bot, r, ParseModes.plain(r.string("caption"),
                         r.string("parse_mode")), document(r)),
                 "editMessageText", (bot, r) -> edit(bot, r, text(r, "text"), false),
@@ -54,10 +58,12 @@ class MessageMethods implements BotMethodGroup {
         ChatTarget target = state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
         Map<String, Object> markup = r.object("reply_markup");
         if (target.channel() != null) {
-            Message post = channels.post(target.channel().id(), bot.id(), text, document, markup);
+            Message post = channels.post(target.channel().id(), bot.id(), text, document, markup,
+                    r.bool("protect_content"));
             return state.locked(() -> TelegramObjects.channelPost(post, target.channel(), bot));
         }
-        Message message = dialogs.botSends(bot.id(), target.user().id(), text, document, markup);
+        Message message = dialogs.botSends(bot.id(), target.user().id(), text, document, markup,
+                r.bool("protect_content"));
         return state.locked(() -> TelegramObjects.dialogMessage(message,
                 TelegramObjects.privateChat(target.user()), bot));
     }
@@ -80,7 +86,12 @@ class MessageMethods implements BotMethodGroup {
 
     private Object delete(Account bot, BotRequest r) {
         ChatTarget target = state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
-        channels.delete(target.requireChannel().id(), bot.id(), (int) r.requireLong("message_id"));
+        int messageId = (int) r.requireLong("message_id");
+        if (target.channel() != null) {
+            channels.delete(target.channel().id(), bot.id(), messageId);
+        } else {
+            dialogs.delete(bot.id(), target.user().id(), messageId);
+        }
         return true;
     }
 

@@ -84,12 +84,17 @@ public class ChannelService {
 
     /** A post by an admin (user or bot); every admin bot receives channel_post. */
     public Message post(long channelId, long authorId, String text, StoredFile document, Map<String, Object> markup) {
+        return post(channelId, authorId, text, document, markup, false);
+    }
+
+    public Message post(long channelId, long authorId, String text, StoredFile document, Map<String, Object> markup,
+                        boolean protectContent) {
         return state.locked(() -> {
             Channel channel = state.requireChannel(channelId);
             Account author = state.requireAccount(authorId);
             ChannelAccess.requireAdmin(channel, author, AdminRights::canPostMessages, "send messages");
             Message post = new Message(channel.nextMessageId(), channel.id(), authorId, clock.epochSeconds(),
-                    text, document, markup);
+                    text, document, markup, protectContent);
             channel.posts().put(post.id(), post);
             events.posted(channel, post, author);
             return post;

@@ -33,7 +33,8 @@ public class MembershipService {
     }
 
     /** A user opens an invite link: a join request when the link asks for approval, otherwise a direct join. */
-    public JoinResult open(long userId, String url) {
+    public JoinResult open(long userId, String opened) {
+        String url = canonical(opened);
         return state.locked(() -> {
             Account user = state.requireAccount(userId);
             Channel channel = state.channels().stream().filter(c -> c.links().containsKey(url)).findFirst()
@@ -157,6 +158,15 @@ public class MembershipService {
             throw SandboxException.badRequest("HIDE_REQUESTER_MISSING", "HIDE_REQUESTER_MISSING");
         }
         return request;
+    }
+
+    /** Accepts https://t.me/+HASH, t.me/+HASH, tg://join?invite=HASH and +HASH; returns https://t.me/+HASH. */
+    static String canonical(String link) {
+        String s = link == null ? "" : link.trim();
+        int plus = s.lastIndexOf('+');
+        int invite = s.indexOf("invite=");
+        String hash = invite >= 0 ? s.substring(invite + "invite=".length()) : plus >= 0 ? s.substring(plus + 1) : s;
+        return "https://t.me/+" + hash;
     }
 
     private static SandboxException expired() {

@@ -90,6 +90,18 @@ public class SandboxClient {
                 null, Message.class);
     }
 
+    /** The owner (or a user admin) posts a file straight into the channel; {@code caption} may be null. */
+    public Message postDocumentToChannel(long chatId, long userId, String fileName, String mimeType, byte[] content,
+                                         String caption) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("user_id", userId);
+        body.put("text", caption);
+        body.put("file_name", fileName);
+        body.put("mime_type", mimeType);
+        body.put("content_base64", Base64.getEncoder().encodeToString(content));
+        return http.post("/sandbox/api/channels/" + chatId + "/posts", body, null, Message.class);
+    }
+
     /** Reads the channel as {@code viewerId}'s client does: this counts views. */
     public List<Message> readChannel(long chatId, long viewerId) {
         return http.get("/sandbox/api/channels/" + chatId + "/posts?viewer_id=" + viewerId, null,

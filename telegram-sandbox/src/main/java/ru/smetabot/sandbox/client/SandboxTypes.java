@@ -20,7 +20,7 @@ public final class SandboxTypes {
     /** Inline buttons keep their Bot API fields (text, callback_data, url...). */
     public record Message(int messageId, long date, long fromId, boolean outgoing, String text, Document document,
                           List<List<Map<String, Object>>> inlineKeyboard, int editCount, Long editDate,
-                          Integer views) {
+                          Integer views, boolean protectedContent) {
 
         /** The callback_data of the inline button with this text. */
         public String callbackData(String buttonText) {

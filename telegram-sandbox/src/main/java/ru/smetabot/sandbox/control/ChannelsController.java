@@ -1,5 +1,6 @@
 package ru.smetabot.sandbox.control;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,9 @@ import ru.smetabot.sandbox.channels.MembershipService.JoinResult;
 import ru.smetabot.sandbox.control.Views.MessageView;
 import ru.smetabot.sandbox.state.AdminRights;
 import ru.smetabot.sandbox.state.Channel;
+import ru.smetabot.sandbox.state.SandboxException;
 import ru.smetabot.sandbox.state.SandboxState;
+import ru.smetabot.sandbox.state.StoredFile;
 import ru.smetabot.sandbox.updates.Json;
 
 /** Channels as their users see them: create, appoint admins, post, read (counts views), join, leave. */
@@ -46,7 +49,8 @@ class ChannelsController {
     record UserAction(long userId) {
     }
 
-    record NewPost(long userId, String text) {
+    /** Text, or a document (file_name + content_base64, text becomes its caption). */
+    record NewPost(long userId, String text, String fileName, String mimeType, String contentBase64) {
     }
 
     record OpenLink(long userId, String link) {
@@ -89,8 +93,18 @@ class ChannelsController {
     /** A user admin (usually the owner) posts; admin bots get channel_post. */
     @PostMapping("/channels/{chatId}/posts")
     MessageView post(@PathVariable long chatId, @RequestBody NewPost request) {
-        return state.locked(() -> Views.message(channels.post(chatId, request.userId(), request.text(), null, null),
-                request.userId(), true));
+        return state.locked(() -> {
+            StoredFile document = null;
+            if (request.contentBase64() != null) {
+                String name = request.fileName() == null ? "document" : request.fileName();
+                String mime = request.mimeType() == null ? "application/octet-stream" : request.mimeType();
+                document = state.storeFile(name, mime, Base64.getDecoder().decode(request.contentBase64()));
+            } else if (request.text() == null || request.text().isBlank()) {
+                throw SandboxException.badRequest("message text is empty", null);
+            }
+            return Views.message(channels.post(chatId, request.userId(), request.text(), document, null),
+                    request.userId(), true);
+        });
     }
 
     /** The posts as a member's client shows them; every call counts views (one per viewer per cooldown). */

@@ -23,7 +23,8 @@ final class Views {
 
     /** A message; {@code inlineKeyboard} rows of buttons as sent by the bot; views only for channel posts. */
     record MessageView(int messageId, long date, long fromId, boolean outgoing, String text, DocumentView document,
-                       Object inlineKeyboard, int editCount, Long editDate, Integer views) {
+                       Object inlineKeyboard, int editCount, Long editDate, Integer views,
+                       boolean protectedContent) {
     }
 
     record DialogView(AccountView bot, long userId, List<MessageView> messages, Object replyKeyboard) {
@@ -41,6 +42,6 @@ final class Views {
         Map<String, Object> markup = Keyboards.inlineOnly(m.replyMarkup());
         return new Views.MessageView(m.id(), m.date(), m.senderId(), m.senderId() == viewerId, m.text(), doc,
                 markup == null ? null : markup.get("inline_keyboard"), m.editCount(),
-                m.editCount() > 0 ? m.editDate() : null, withViews ? m.views() : null);
+                m.editCount() > 0 ? m.editDate() : null, withViews ? m.views() : null, m.protectedContent());
     }
 }

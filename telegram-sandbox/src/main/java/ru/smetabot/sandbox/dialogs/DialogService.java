@@ -81,7 +81,8 @@ public class DialogService {
     }
 
     /** The bot writes to a user who has started it; a reply keyboard stays until removed. */
-    public Message botSends(long botId, long userId, String text, StoredFile document, Map<String, Object> markup) {
+    public Message botSends(long botId, long userId, String text, StoredFile document, Map<String, Object> markup,
+                            boolean protectContent) {
         return state.locked(() -> {
             requireUser(userId);
             Dialog dialog = state.dialog(botId, userId).orElseThrow(() ->
@@ -91,7 +92,8 @@ public class DialogService {
             } else if (markup != null && markup.containsKey("remove_keyboard")) {
                 dialog.replyKeyboard(null);
             }
-            return dialog.add(botId, clock.epochSeconds(), text, document, Keyboards.inlineOnly(markup));
+            return dialog.add(botId, clock.epochSeconds(), text, document, Keyboards.inlineOnly(markup),
+                    protectContent);
         });
     }
 
@@ -115,11 +117,21 @@ public class DialogService {
         });
     }
 
+    /** Either side's message disappears for both (bots may delete any message in a private chat). */
+    public void delete(long botId, long userId, int messageId) {
+        state.locked(() -> {
+            Dialog dialog = state.dialog(botId, userId).orElseThrow(SandboxException::chatNotFound);
+            if (dialog.messages().remove(messageId) == null) {
+                throw SandboxException.badRequest("message to delete not found", "MESSAGE_ID_INVALID");
+            }
+        });
+    }
+
     public void answerCallback(long botId, String callbackId, String text, boolean showAlert) {
         state.locked(() -> {
             CallbackQuery query = state.callback(callbackId).filter(q -> q.botId() == botId && !q.answered())
-                    .orElseThrow(() -> SandboxException.badRequest(
-                            "query is too old and response timeout expired or query ID is invalid", "QUERY_ID_INVALID"));
+                    .orElseThrow(() -> SandboxException.badRequest("query is too old and response timeout "
+                            + "expired or query ID is invalid", "QUERY_ID_INVALID"));
             query.answer(text, showAlert);
         });
     }

@@ -7,7 +7,10 @@ public record AdminRights(boolean canManageChat, boolean canPostMessages, boolea
                           boolean canDeleteMessages, boolean canInviteUsers, boolean canRestrictMembers,
                           boolean canPromoteMembers, boolean canChangeInfo) {
 
-    /** From Bot API field names (can_post_messages...); absent rights are false (can_manage_chat is implied), a null map means all rights. */
+    /**
+     * From Bot API field names (can_post_messages...): absent rights are false, can_manage_chat is implied,
+     * a null map means all rights.
+     */
     public static AdminRights fromMap(Map<String, Boolean> rights) {
         if (rights == null) {
             return all();

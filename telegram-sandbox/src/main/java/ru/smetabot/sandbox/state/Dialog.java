@@ -18,8 +18,13 @@ public final class Dialog {
     }
 
     public Message add(long senderId, long date, String text, StoredFile document, Map<String, Object> markup) {
+        return add(senderId, date, text, document, markup, false);
+    }
+
+    public Message add(long senderId, long date, String text, StoredFile document, Map<String, Object> markup,
+                       boolean protectedContent) {
         int id = ++lastMessageId;
-        Message message = new Message(id, userId, senderId, date, text, document, markup);
+        Message message = new Message(id, userId, senderId, date, text, document, markup, protectedContent);
         messages.put(id, message);
         return message;
     }

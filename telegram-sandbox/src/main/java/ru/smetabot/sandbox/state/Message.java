@@ -14,6 +14,7 @@ public final class Message {
     private final long senderId;
     private final long date;
     private final StoredFile document;
+    private final boolean protectedContent;
     private String text;
     private Map<String, Object> replyMarkup;
     private int editCount;
@@ -23,7 +24,14 @@ public final class Message {
 
     public Message(int id, long chatId, long senderId, long date, String text, StoredFile document,
                    Map<String, Object> replyMarkup) {
+        this(id, chatId, senderId, date, text, document, replyMarkup, false);
+    }
+
+    /** {@code protectedContent}: sent with protect_content (no forwarding or saving). */
+    public Message(int id, long chatId, long senderId, long date, String text, StoredFile document,
+                   Map<String, Object> replyMarkup, boolean protectedContent) {
         this.id = id;
+        this.protectedContent = protectedContent;
         this.chatId = chatId;
         this.senderId = senderId;
         this.date = date;
@@ -65,4 +73,5 @@ public final class Message {
     public int editCount() { return editCount; }
     public long editDate() { return editDate; }
     public int views() { return views; }
+    public boolean protectedContent() { return protectedContent; }
 }

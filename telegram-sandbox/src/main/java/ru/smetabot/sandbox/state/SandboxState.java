@@ -138,7 +138,8 @@ public class SandboxState {
 
     public StoredFile storeFile(String fileName, String mimeType, byte[] content) {
         long n = nextFile++;
-        StoredFile file = new StoredFile("BQACAgI" + n + "_" + randomToken(12), "AgAD" + n, fileName, mimeType, content);
+        StoredFile file = new StoredFile("BQACAgI" + n + "_" + randomToken(12), "AgAD" + n, fileName, mimeType,
+                content);
         files.put(file.fileId(), file);
         return file;
     }

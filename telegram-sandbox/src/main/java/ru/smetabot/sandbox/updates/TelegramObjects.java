@@ -49,7 +49,8 @@ public final class TelegramObjects {
 
     private static Map<String, Object> base(Message m, Map<String, Object> chat) {
         Map<String, Object> json = Json.obj("message_id", m.id(), "date", m.date(), "chat", chat,
-                "edit_date", m.editCount() > 0 ? m.editDate() : null);
+                "edit_date", m.editCount() > 0 ? m.editDate() : null,
+                "has_protected_content", m.protectedContent() ? Boolean.TRUE : null);
         if (m.document() != null) {
             json.put("document", document(m.document()));
             if (m.text() != null) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -184,6 +186,19 @@ class BotApiContractTests {
         telegram.execute(SendMessage.builder().chatId(USER).text("Bye")
                 .replyMarkup(ReplyKeyboardRemove.builder().removeKeyboard(true).build()).build());
         assertThat(sandbox.readDialog(USER, TestSandbox.BOT_ID).replyKeyboard()).isNull();
+    }
+
+    @Test
+    void typingAndDeletingInAPrivateChat() throws Exception {
+        int messageId = startAndSend("temporary", keyboard("x", "x"));
+
+        assertThat(telegram.execute(new SendChatAction(Long.toString(USER), "typing"))).isTrue();
+        assertThat(telegram.execute(new DeleteMessage(Long.toString(USER), messageId))).isTrue();
+        assertThat(sandbox.readDialog(USER, TestSandbox.BOT_ID).messages()).extracting(SandboxTypes.Message::text)
+                .containsExactly("/start");
+        assertThatThrownBy(() -> telegram.execute(new DeleteMessage(Long.toString(USER), messageId)))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(400));
     }
 
     @Test

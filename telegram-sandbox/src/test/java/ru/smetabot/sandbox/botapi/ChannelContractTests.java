@@ -90,14 +90,21 @@ class ChannelContractTests {
         sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
         confirm(updates());
 
-        Message botPost = telegram.execute(SendMessage.builder().chatId(chatId).text("Смета v1").build());
+        Message botPost = telegram.execute(SendMessage.builder().chatId(chatId).text("Смета v1")
+                .protectContent(true).build());
         SandboxTypes.Message ownerPost = sandbox.postToChannel(chatId, OWNER, "Чертёж");
+        sandbox.postDocumentToChannel(chatId, OWNER, "plan.pdf", "application/pdf", new byte[] {1, 2}, "План");
         List<Update> posts = updates();
 
         assertThat(botPost.getChat().getType()).isEqualTo("channel");
         assertThat(botPost.getMessageId()).isEqualTo(1);
+        assertThat(botPost.getHasProtectedContent()).isTrue();
+        assertThat(sandbox.readChannel(chatId, OWNER)).extracting(SandboxTypes.Message::protectedContent)
+                .containsExactly(true, false, false);
         assertThat(ownerPost.messageId()).isEqualTo(2);
-        assertThat(posts).extracting(u -> u.getChannelPost().getText()).containsExactly("Смета v1", "Чертёж");
+        assertThat(posts).extracting(u -> u.getChannelPost().getText()).containsExactly("Смета v1", "Чертёж", null);
+        assertThat(posts.get(2).getChannelPost().getDocument().getFileName()).isEqualTo("plan.pdf");
+        assertThat(posts.get(2).getChannelPost().getCaption()).isEqualTo("План");
         assertThat(posts.get(1).getChannelPost().getSenderChat().getId()).isEqualTo(chatId);
     }
 
@@ -184,7 +191,8 @@ class ChannelContractTests {
         assertThat(telegram.execute(new DeclineChatJoinRequest(Long.toString(chatId), CLIENT))).isTrue();
         assertThat(sandbox.channel(chatId).members()).noneMatch(m -> m.userId() == CLIENT);
         assertThat(sandbox.channel(chatId).joinRequests()).isEmpty();
-        assertThat(sandbox.openInviteLink(CLIENT, open.getInviteLink()).outcome()).isEqualTo("joined");
+        String shortForm = open.getInviteLink().replace("https://", "");
+        assertThat(sandbox.openInviteLink(CLIENT, shortForm).outcome()).isEqualTo("joined");
         confirm(updates());
         sandbox.leaveChannel(chatId, CLIENT);
 

@@ -1,0 +1,35 @@
+package ru.smetabot.bot.publishing;
+
+import java.util.List;
+import java.util.Locale;
+import ru.smetabot.bot.callbacks.Buttons;
+import ru.smetabot.bot.callbacks.Callback;
+import ru.smetabot.bot.i18n.Html;
+import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.telegram.Screen;
+
+/** The publishing screens, as pure functions of their data. */
+final class PublishViews {
+
+    private PublishViews() {
+    }
+
+    /** A room the document can go to. */
+    record Choice(long roomId, String title) {
+    }
+
+    static Screen chooser(String fileName, List<Choice> rooms, Texts texts, Locale locale) {
+        Buttons keyboard = Buttons.inline();
+        rooms.forEach(room -> keyboard.row(Buttons.button("📂 " + room.title(), new Callback.PublishPending(room.roomId()))));
+        return new Screen(texts.get(locale, "publish.choose_room", Html.escape(name(fileName))), keyboard.build());
+    }
+
+    static Screen done(String fileName, long roomId, String roomTitle, Texts texts, Locale locale) {
+        return new Screen(texts.get(locale, "publish.done", Html.escape(name(fileName)), Html.escape(roomTitle)),
+                Buttons.inline().row(Buttons.button(texts.get(locale, "publish.open_card"), new Callback.OpenCard(roomId, 0))).build());
+    }
+
+    static String name(String fileName) {
+        return fileName == null ? "—" : fileName;
+    }
+}

@@ -1,0 +1,60 @@
+package ru.smetabot.local.acceptance;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import ru.smetabot.local.LocalSuite;
+import ru.smetabot.local.SuiteSettings;
+
+/**
+ * Gives tests the one {@link Suite} of this test run: the LocalSuite processes (sandbox, userbot,
+ * worker, bot, each {@code java -jar} with the production configuration) on embedded PostgreSQL and
+ * random ports, started at first use and stopped when the whole run ends. Only the settings a
+ * person would change for a demo differ: the periodic refresh every 5 s instead of 30 min, and a
+ * 10 s rest after a failed refresh instead of 2 min, so "wait 30 minutes" takes seconds.
+ */
+public final class SharedSuite implements ParameterResolver {
+
+    static final String REFRESH_INTERVAL = "5s";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Suite.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .computeIfAbsent(Suite.class, key -> start(), Suite.class);
+    }
+
+    private static Suite start() {
+        try {
+            Path dataDir = Files.createTempDirectory("smetabot-acceptance");
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put("SMETABOT_HOME", Path.of("..").toAbsolutePath().normalize().toString());
+            env.put("DATA_DIR", dataDir.toString());
+            env.remove("DATABASE_URL");
+            for (String name : new String[] {"LOCAL_PG_PORT", "SANDBOX_PORT", "BOT_PORT", "BOT_METRICS_PORT",
+                    "USERBOT_PORT", "USERBOT_METRICS_PORT", "WORKER_PORT", "WORKER_METRICS_PORT"}) {
+                env.put(name, Integer.toString(freePort()));
+            }
+            env.put("REFRESH_INTERVAL", REFRESH_INTERVAL);
+            env.put("VIEWS_FAILURE_BACKOFF", "10s");
+            return new Suite(LocalSuite.startQuietly(SuiteSettings.fromEnvironment(env)));
+        } catch (Exception e) {
+            throw new IllegalStateException("the local suite did not start: " + e.getMessage(), e);
+        }
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
