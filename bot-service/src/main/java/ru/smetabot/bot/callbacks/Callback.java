@@ -47,4 +47,32 @@ public sealed interface Callback {
     /** A button that only shows something (the page counter). */
     record Noop() implements Callback {
     }
+
+    /** "➕ Новая ссылка": asks for the link's name. */
+    record LinkNew(long roomId) implements RoomCallback {
+    }
+
+    /** The expiry chosen for the link being created (days, 0 = never); the limit is asked next. */
+    record LinkExpiry(long roomId, int expiryDays) implements RoomCallback {
+    }
+
+    /** The approvals limit chosen (0 = unlimited): creates the link. */
+    record LinkLimit(long roomId, int expiryDays, int limit) implements RoomCallback {
+    }
+
+    /** One link's card. */
+    record LinkOpen(long roomId, long linkId) implements RoomCallback {
+    }
+
+    /** "⛔ Отозвать": asks first ({@code confirmed=false}), then revokes. */
+    record LinkRevoke(long roomId, long linkId, boolean confirmed) implements RoomCallback {
+    }
+
+    /** Page {@code page} of "👥 Участники". */
+    record MembersPage(long roomId, int page) implements RoomCallback {
+    }
+
+    /** Block ({@code block}) or unblock a client; asks first ({@code confirmed=false}). */
+    record ClientBlock(long roomId, long clientId, boolean block, boolean confirmed) implements RoomCallback {
+    }
 }

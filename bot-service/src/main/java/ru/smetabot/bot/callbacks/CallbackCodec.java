@@ -18,7 +18,9 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
 /**
  * The callback-data format, in one place: {@code rl:{page}}, {@code ch:{roomId}:card:{page}},
  * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code rl:search}, {@code acct:connect},
- * {@code noop}. Telegram allows 1–64 bytes; anything that is not exactly this grammar is rejected.
+ * {@code noop}; links {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}},
+ * members {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}. Telegram allows 1–64 bytes;
+ * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
 
@@ -26,6 +28,10 @@ public final class CallbackCodec {
 
     private static final Pattern ROOM_LIST = Pattern.compile("rl:(\\d{1,5})");
     private static final Pattern ROOM = Pattern.compile("ch:([1-9]\\d{0,17}):(card:(\\d{1,5})|refresh|members|links|publish)");
+    private static final Pattern LINK = Pattern.compile(
+            "lk:([1-9]\\d{0,17}):(new|exp:(\\d{1,3})|lim:(\\d{1,3}):(\\d{1,3})|(open|rv|rv!):([1-9]\\d{0,17}))");
+    private static final Pattern MEMBERS = Pattern.compile("mb:([1-9]\\d{0,17}):(\\d{1,5})");
+    private static final Pattern CLIENT = Pattern.compile("cl:([1-9]\\d{0,17}):([1-9]\\d{0,17}):(b|b!|u|u!)");
     private static final Pattern PUBLISH = Pattern.compile("pub:([1-9]\\d{0,17})");
 
     private CallbackCodec() {
@@ -65,6 +71,10 @@ public final class CallbackCodec {
         if (m.matches()) {
             return new RoomList(Integer.parseInt(m.group(1)));
         }
+        Callback members = MemberCodec.parse(LINK.matcher(data), MEMBERS.matcher(data), CLIENT.matcher(data));
+        if (members != null) {
+            return members;
+        }
         m = PUBLISH.matcher(data);
         if (m.matches()) {
             return new PublishPending(Long.parseLong(m.group(1)));
@@ -95,6 +105,10 @@ public final class CallbackCodec {
         }
         if (callback instanceof PublishPending pending) {
             return "pub:" + pending.roomId();
+        }
+        String members = MemberCodec.format(callback);
+        if (members != null) {
+            return members;
         }
         if (callback instanceof RoomCallback room) {
             return "ch:" + room.roomId() + ":" + roomAction(room);

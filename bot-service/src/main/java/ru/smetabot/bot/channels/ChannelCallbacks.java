@@ -6,9 +6,8 @@ import ru.smetabot.bot.account.Contractors;
 import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.callbacks.CallbackContext;
 import ru.smetabot.bot.callbacks.CallbackHandler;
-import ru.smetabot.bot.i18n.Texts;
 
-/** The card's and the list's buttons; "👥 Участники" and "🔗 Ссылки" answer with a note until their issues land. */
+/** The card's and the list's buttons; "👥 Участники" and "🔗 Ссылки" are handled in members and invites. */
 @Configuration(proxyBeanMethods = false)
 class ChannelCallbacks {
 
@@ -26,16 +25,6 @@ class ChannelCallbacks {
             ctx.answer(null);
             screens.editCard(ctx.chatId(), ctx.messageId(), ctx.room(), cb.page(), null, ctx.locale());
         });
-    }
-
-    @Bean
-    CallbackHandler<Callback.Members> members(Texts texts) {
-        return CallbackHandler.of(Callback.Members.class, (ctx, cb) -> ctx.answer(texts.get(ctx.locale(), "members.placeholder"), true));
-    }
-
-    @Bean
-    CallbackHandler<Callback.Links> links(Texts texts) {
-        return CallbackHandler.of(Callback.Links.class, (ctx, cb) -> ctx.answer(texts.get(ctx.locale(), "links.placeholder"), true));
     }
 
     @Bean

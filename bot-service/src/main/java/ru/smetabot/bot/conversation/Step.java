@@ -18,4 +18,12 @@ public sealed interface Step {
     /** A document was sent; the user is choosing the room for it. */
     record PendingDocument(String fileId, String fileName, String mimeType, Long fileSize) implements Step {
     }
+
+    /** After "➕ Новая ссылка": the next text is the link's name. */
+    record AwaitingLinkName(long roomId) implements Step {
+    }
+
+    /** The link's name is given; the owner is choosing its expiry and limit. */
+    record LinkDraft(long roomId, String name) implements Step {
+    }
 }

@@ -36,6 +36,12 @@ class StepCodec {
         if (type == Step.PendingDocument.class) {
             return "pending_document";
         }
+        if (type == Step.AwaitingLinkName.class) {
+            return "link_name";
+        }
+        if (type == Step.LinkDraft.class) {
+            return "link_draft";
+        }
         throw new IllegalArgumentException("unknown step " + type);
     }
 
@@ -48,6 +54,11 @@ class StepCodec {
             values.put("fileName", pending.fileName());
             values.put("mimeType", pending.mimeType());
             values.put("fileSize", pending.fileSize());
+        } else if (step instanceof Step.AwaitingLinkName linkName) {
+            values.put("roomId", linkName.roomId());
+        } else if (step instanceof Step.LinkDraft draft) {
+            values.put("roomId", draft.roomId());
+            values.put("name", draft.name());
         }
         return json.writeValueAsString(values);
     }
@@ -64,6 +75,10 @@ class StepCodec {
             case "pending_document":
                 return new Step.PendingDocument((String) values.get("fileId"), (String) values.get("fileName"),
                         (String) values.get("mimeType"), asLong(values.get("fileSize")));
+            case "link_name":
+                return new Step.AwaitingLinkName(asLong(values.get("roomId")));
+            case "link_draft":
+                return new Step.LinkDraft(asLong(values.get("roomId")), (String) values.get("name"));
             default:
                 throw new IllegalStateException("unknown step '" + name + "' in core.bot_conversations");
         }

@@ -11,6 +11,8 @@ import ru.smetabot.bot.channels.ChannelScreens;
 import ru.smetabot.bot.channels.RoomSearch;
 import ru.smetabot.bot.conversation.Conversations;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.invites.LinkNameInput;
+import ru.smetabot.bot.invites.LinksMenu;
 import ru.smetabot.bot.publishing.PublishFlow;
 import ru.smetabot.bot.rooms.NewRoomFlow;
 import ru.smetabot.bot.telegram.BotGateway;
@@ -31,17 +33,22 @@ class MessageRouter implements UpdateHandler {
     private final PublishFlow publish;
     private final ChannelScreens channels;
     private final RoomSearch search;
+    private final LinkNameInput linkNames;
+    private final LinksMenu linksMenu;
     private final BotGateway gateway;
     private final Texts texts;
 
     MessageRouter(Contractors contractors, Conversations conversations, NewRoomFlow newRoom, PublishFlow publish,
-            ChannelScreens channels, RoomSearch search, BotGateway gateway, Texts texts) {
+            ChannelScreens channels, RoomSearch search, LinkNameInput linkNames, LinksMenu linksMenu, BotGateway gateway,
+            Texts texts) {
         this.contractors = contractors;
         this.conversations = conversations;
         this.newRoom = newRoom;
         this.publish = publish;
         this.channels = channels;
         this.search = search;
+        this.linkNames = linkNames;
+        this.linksMenu = linksMenu;
         this.gateway = gateway;
         this.texts = texts;
     }
@@ -76,7 +83,7 @@ class MessageRouter implements UpdateHandler {
             conversations.clear(contractor.getTgUserId());
             onMenu(action, chatId, contractor, locale);
         } else if (text == null || !(newRoom.onText(chatId, contractor, text, locale)
-                || search.onText(chatId, contractor, text, locale))) {
+                || linkNames.onText(chatId, contractor, text, locale) || search.onText(chatId, contractor, text, locale))) {
             gateway.send(chatId, MainMenu.withMenu("unknown.text", texts, locale));
         }
     }
@@ -86,7 +93,7 @@ class MessageRouter implements UpdateHandler {
             case NEW_CHANNEL -> newRoom.start(chatId, contractor, locale);
             case MY_CHANNELS -> channels.sendRoomList(chatId, contractor, locale);
             case PUBLISH -> publish.start(chatId, contractor, locale);
-            case LINKS -> gateway.send(chatId, Screen.text(texts.get(locale, "links.placeholder")));
+            case LINKS -> linksMenu.sendRoomChooser(chatId, contractor, locale);
             case HELP -> gateway.send(chatId, MainMenu.withMenu("help.text", texts, locale));
         }
     }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -78,6 +79,11 @@ public class BotGateway {
         SendDocument request = SendDocument.builder().chatId(chatId).document(new InputFile(fileId))
                 .protectContent(true).build();
         return call("sendDocument", () -> client.executeAsync(request));
+    }
+
+    /** Any other Bot API method (invite links, join requests, members), with the same deadline and 429 handling. */
+    public <T extends Serializable> T execute(BotApiMethod<T> method) {
+        return call(method.getMethod(), () -> client.executeAsync(method));
     }
 
     private <T extends Serializable> T call(String method, AsyncCall<T> request) {

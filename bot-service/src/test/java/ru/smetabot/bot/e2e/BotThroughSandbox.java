@@ -32,9 +32,10 @@ import ru.smetabot.sandbox.client.SandboxTypes.Message;
         "smetabot.bot.token=" + BotSandbox.TOKEN,
         "smetabot.bot.userbot-api-token=e2e",
         "smetabot.bot.poll-timeout-seconds=1",
+        "smetabot.bot.join-requests.sweep-initial-delay=1s",
         "logging.level.ru.smetabot=INFO"})
 @WithEmbeddedPostgres
-@Import(BotThroughSandbox.Userbot.class)
+@Import(BotThroughSandbox.TestBeans.class)
 @DirtiesContext // one poller on the sandbox bot at a time: the next class's context starts after this one stopped
 abstract class BotThroughSandbox {
 
@@ -121,12 +122,20 @@ abstract class BotThroughSandbox {
 
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Userbot {
+    static class TestBeans {
 
         @Bean
         @Primary
         SandboxUserbot sandboxUserbot() {
             return new SandboxUserbot();
+        }
+
+        /** The poller's dispatcher, with switches to redeliver or lose updates (off unless a test turns them on). */
+        @Bean
+        @Primary
+        RedeliveringDispatcher redeliveringDispatcher(java.util.List<ru.smetabot.bot.telegram.UpdateHandler> handlers,
+                ru.smetabot.model.updates.ProcessedUpdates processed, ru.smetabot.bot.telegram.BotMetrics metrics) {
+            return new RedeliveringDispatcher(handlers, processed, metrics);
         }
     }
 }

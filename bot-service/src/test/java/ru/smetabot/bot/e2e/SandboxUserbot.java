@@ -38,6 +38,7 @@ class SandboxUserbot implements UserbotApi {
     private final Map<Long, String> sessions = new ConcurrentHashMap<>();
     private final AtomicReference<RuntimeException> nextFailure = new AtomicReference<>();
     private final Map<String, RuntimeException> nextFailureOf = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger joinRequestPages = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Signs the account in on the sandbox's MTProto side, as the login page would. */
     void connect(long account, String phone) {
@@ -129,17 +130,61 @@ class SandboxUserbot implements UserbotApi {
 
     @Override
     public AdminsResponse getAdmins(ChatRequest request) {
-        throw new UnsupportedOperationException();
+        maybeFail("getAdmins");
+        return new AdminsResponse(mtproto.admins(session(request.account()), request.chatId()).stream()
+                .map(a -> new ru.smetabot.userbotapi.ChatAdmin(((Number) a.get("user_id")).longValue(),
+                        (String) a.get("first_name"), (String) a.get("last_name"), (String) a.get("username"),
+                        Boolean.TRUE.equals(a.get("is_bot")), Boolean.TRUE.equals(a.get("is_owner")), null))
+                .toList());
     }
 
     @Override
     public MemberCount memberCount(ChatRequest request) {
-        throw new UnsupportedOperationException();
+        maybeFail("memberCount");
+        return new MemberCount(request.chatId(), BotSandbox.client().channel(request.chatId()).memberCount());
     }
 
+    /**
+     * Pending requests, filtered by link like TDLib's getChatJoinRequests, one page of {@code limit} at
+     * a time with a cursor (the last request's date and user) as the real userbot pages them.
+     */
     @Override
     public JoinRequestsPage joinRequests(JoinRequestsRequest request) {
-        throw new UnsupportedOperationException();
+        maybeFail("joinRequests");
+        joinRequestPages.incrementAndGet();
+        List<JoinRequestsPage.PendingJoinRequest> all = new java.util.ArrayList<>();
+        long offset = 0;
+        while (true) {
+            Map<String, Object> page = mtproto.joinRequests(session(request.account()), request.chatId(), offset, 100);
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) page.get("requests");
+            rows.stream().filter(r -> request.inviteLink() == null || request.inviteLink().equals(r.get("invite_link")))
+                    .map(r -> new JoinRequestsPage.PendingJoinRequest(((Number) r.get("user_id")).longValue(),
+                            java.time.Instant.ofEpochSecond(((Number) r.get("date")).longValue()), null))
+                    .forEach(all::add);
+            Object next = page.get("next_offset_user_id");
+            if (next == null) {
+                break;
+            }
+            offset = ((Number) next).longValue();
+        }
+        int from = 0;
+        if (request.offset() != null) {
+            while (from < all.size() && all.get(from).userId() != request.offset().userId()) {
+                from++;
+            }
+            from = Math.min(from + 1, all.size());
+        }
+        int to = Math.min(all.size(), from + request.limit());
+        JoinRequestsPage.PendingJoinRequest last = to > from ? all.get(to - 1) : null;
+        JoinRequestsPage.Cursor cursor = to < all.size() && last != null
+                ? new JoinRequestsPage.Cursor(last.date().getEpochSecond(), last.userId()) : null;
+        return new JoinRequestsPage(all.subList(from, to), all.size(), cursor);
+    }
+
+    /** How many pages of join requests were asked for, to see that a sweep follows the cursor. */
+    int joinRequestPages() {
+        return joinRequestPages.get();
     }
 
     @Override

@@ -1,0 +1,64 @@
+package ru.smetabot.bot.joinrequests;
+
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import ru.smetabot.bot.i18n.Html;
+import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.joinrequests.JoinRequestService.Result;
+import ru.smetabot.bot.telegram.BotApiException;
+import ru.smetabot.bot.telegram.BotGateway;
+import ru.smetabot.bot.telegram.Screen;
+import ru.smetabot.model.contractors.Contractor;
+import ru.smetabot.model.contractors.ContractorRepository;
+import ru.smetabot.model.rooms.Room;
+
+/** Tells the room's owner who joined through which link, or why a request was declined. */
+@Component
+class OwnerNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(OwnerNotices.class);
+
+    private final ContractorRepository contractors;
+    private final BotGateway gateway;
+    private final Texts texts;
+
+    OwnerNotices(ContractorRepository contractors, BotGateway gateway, Texts texts) {
+        this.contractors = contractors;
+        this.gateway = gateway;
+        this.texts = texts;
+    }
+
+    void tellOwner(Room room, JoinRequest request, Result result) {
+        Contractor owner = contractors.findById(room.getContractorId()).orElse(null);
+        if (owner == null) {
+            return;
+        }
+        Locale locale = Texts.localeOf(owner.getLanguageCode());
+        try {
+            gateway.send(owner.getTgUserId(), Screen.text(render(room, request, result, texts, locale)));
+        } catch (BotApiException e) {
+            log.info("Room {}: could not notify the owner about user {}: {}", room.getId(), request.userId(), e.getMessage());
+        }
+    }
+
+    static String render(Room room, JoinRequest request, Result result, Texts texts, Locale locale) {
+        String who = who(request, texts, locale);
+        String link = Html.escape(result.link().name());
+        String title = Html.escape(room.getTitle());
+        if (result.outcome() == JoinRequestService.Outcome.APPROVED) {
+            return texts.get(locale, "joinrequests.approved", who, link, title);
+        }
+        String reason = texts.get(locale, "joinrequests.reason." + result.verdict().tag(),
+                result.link().approvalsLimit() == null ? 0 : result.link().approvalsLimit());
+        return texts.get(locale, "joinrequests.declined", who, link, title, reason);
+    }
+
+    /** "Иван Петров (@ivan)", or the numeric id when Telegram told us no name. */
+    static String who(JoinRequest request, Texts texts, Locale locale) {
+        String name = request.fullName() == null ? texts.get(locale, "joinrequests.user_id", String.valueOf(request.userId()))
+                : Html.escape(request.fullName());
+        return request.username() == null ? name : name + " (@" + Html.escape(request.username()) + ")";
+    }
+}

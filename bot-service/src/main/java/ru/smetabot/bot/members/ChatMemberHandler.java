@@ -1,0 +1,108 @@
+package ru.smetabot.bot.members;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import ru.smetabot.bot.telegram.UpdateHandler;
+import ru.smetabot.bot.telegram.UpdateKind;
+import ru.smetabot.model.clients.Client;
+import ru.smetabot.model.clients.ClientRegistry;
+import ru.smetabot.model.clients.ClientRegistry.NewClient;
+import ru.smetabot.model.clients.ClientRepository;
+import ru.smetabot.model.clients.ClientStatus;
+import ru.smetabot.model.events.EventLog;
+import ru.smetabot.model.events.EventType;
+import ru.smetabot.model.invites.InviteLink;
+import ru.smetabot.model.invites.InviteLinkRepository;
+import ru.smetabot.model.rooms.Room;
+import ru.smetabot.model.rooms.RoomRepository;
+
+/**
+ * chat_member: someone joined a room (through any link, or was added), left, was kicked or banned.
+ * The client's status and time follow; only a real change is logged as an event.
+ */
+@Component
+class ChatMemberHandler implements UpdateHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatMemberHandler.class);
+    private static final Set<String> PRESENT = Set.of("member", "restricted");
+
+    private final RoomRepository rooms;
+    private final InviteLinkRepository links;
+    private final ClientRepository clients;
+    private final ClientRegistry registry;
+    private final EventLog events;
+    private final TransactionTemplate tx;
+
+    ChatMemberHandler(RoomRepository rooms, InviteLinkRepository links, ClientRepository clients, ClientRegistry registry,
+            EventLog events, TransactionTemplate tx) {
+        this.rooms = rooms;
+        this.links = links;
+        this.clients = clients;
+        this.registry = registry;
+        this.events = events;
+        this.tx = tx;
+    }
+
+    @Override
+    public UpdateKind kind() {
+        return UpdateKind.CHAT_MEMBER;
+    }
+
+    @Override
+    public void handle(Update update) {
+        ChatMemberUpdated change = update.getChatMember();
+        User user = change.getNewChatMember().getUser();
+        Optional<Room> room = rooms.findByTgChatId(change.getChat().getId()).filter(r -> !r.isDeleted());
+        if (room.isEmpty() || user == null || Boolean.TRUE.equals(user.getIsBot())) {
+            return;
+        }
+        String status = change.getNewChatMember().getStatus();
+        Instant when = change.getDate() == null ? Instant.now() : Instant.ofEpochSecond(change.getDate());
+        tx.executeWithoutResult(s -> apply(room.get(), change, user, status, when));
+    }
+
+    private void apply(Room room, ChatMemberUpdated change, User user, String status, Instant when) {
+        ClientStatus before = clients.findByRoomIdAndTgUserId(room.getId(), user.getId()).map(Client::getStatus).orElse(null);
+        if (PRESENT.contains(status)) {
+            Long inviteId = change.getInviteLink() == null ? null
+                    : links.findByLink(change.getInviteLink().getInviteLink()).filter(l -> l.getRoomId() == room.getId())
+                            .map(InviteLink::getId).orElse(null);
+            String fullName = user.getLastName() == null ? user.getFirstName() : user.getFirstName() + " " + user.getLastName();
+            var registration = registry.register(new NewClient(room.getId(), inviteId, user.getId(), user.getUserName(),
+                    fullName, ClientStatus.ACTIVE, when));
+            // "before" was read without a lock: a join-request decision may have inserted the row meanwhile,
+            // so a join counts only when this upsert created the row or revived a known non-active one.
+            boolean joined = registration.status() == ClientStatus.ACTIVE && (registration.newlyRegistered()
+                    || (before != null && before != ClientStatus.ACTIVE));
+            if (joined) {
+                events.record(EventType.CLIENT_JOIN, room.getId(), registration.clientId(), details(inviteId, change));
+                log.info("Room {}: user {} joined ({})", room.getId(), user.getId(),
+                        inviteId == null ? "not through one of our links" : "link " + inviteId);
+            }
+            return;
+        }
+        ClientStatus after = "kicked".equals(status) ? ClientStatus.BANNED : "left".equals(status) ? ClientStatus.LEFT : null;
+        if (after == null || before == null || before == after) {
+            return;
+        }
+        registry.changeStatus(room.getId(), user.getId(), after, when);
+        Client client = clients.findByRoomIdAndTgUserId(room.getId(), user.getId()).orElseThrow();
+        events.record(after == ClientStatus.BANNED ? EventType.CLIENT_BANNED : EventType.CLIENT_LEAVE, room.getId(),
+                client.getId(), Map.of("by", change.getFrom() == null ? 0L : change.getFrom().getId()));
+        log.info("Room {}: user {} is now {}", room.getId(), user.getId(), after.dbValue());
+    }
+
+    private static Map<String, Object> details(Long inviteId, ChatMemberUpdated change) {
+        return Map.of("invite_id", inviteId == null ? 0L : inviteId,
+                "via_join_request", Boolean.TRUE.equals(change.getViaJoinRequest()));
+    }
+}
