@@ -13,6 +13,7 @@ import ru.smetabot.bot.conversation.Conversations;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.publishing.PublishFlow;
 import ru.smetabot.bot.rooms.NewRoomFlow;
+import ru.smetabot.bot.session.AccountCommands;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.bot.telegram.UpdateHandler;
@@ -33,9 +34,10 @@ class MessageRouter implements UpdateHandler {
     private final RoomSearch search;
     private final BotGateway gateway;
     private final Texts texts;
+    private final AccountCommands account;
 
     MessageRouter(Contractors contractors, Conversations conversations, NewRoomFlow newRoom, PublishFlow publish,
-            ChannelScreens channels, RoomSearch search, BotGateway gateway, Texts texts) {
+            ChannelScreens channels, RoomSearch search, BotGateway gateway, Texts texts, AccountCommands account) {
         this.contractors = contractors;
         this.conversations = conversations;
         this.newRoom = newRoom;
@@ -44,6 +46,7 @@ class MessageRouter implements UpdateHandler {
         this.search = search;
         this.gateway = gateway;
         this.texts = texts;
+        this.account = account;
     }
 
     @Override
@@ -65,6 +68,11 @@ class MessageRouter implements UpdateHandler {
         if (text != null && (text.equals("/start") || text.startsWith("/start "))) {
             conversations.clear(contractor.getTgUserId());
             gateway.send(chatId, MainMenu.welcome(message.getFrom().getFirstName(), texts, locale));
+            return;
+        }
+        if ("/account".equals(text)) {
+            conversations.clear(contractor.getTgUserId());
+            account.show(chatId, contractor.getTgUserId(), locale);
             return;
         }
         if (message.hasDocument()) {
