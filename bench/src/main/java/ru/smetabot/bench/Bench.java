@@ -1,15 +1,18 @@
 package ru.smetabot.bench;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * {@code ./run-bench [--rooms N] [--posts M] [--rounds R]}: starts an embedded PostgreSQL with the
- * production schema and prints one table per benchmark.
+ * {@code ./run-bench [views-refresh|views-write] [--scenarios 1000x200,10x20000] [--rooms N --posts M --rounds R]}:
+ * prints one table per benchmark. views-refresh (the default) runs the whole suite as ./run-local
+ * starts it; views-write only an embedded PostgreSQL.
  */
 public final class Bench {
 
@@ -17,9 +20,43 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        int rooms = intArg(args, "--rooms", 1000);
-        int posts = intArg(args, "--posts", 200);
-        int rounds = intArg(args, "--rounds", 3);
+        if (args.length > 0 && args[0].equals("views-write")) {
+            viewsWrite(intArg(args, "--rooms", 1000), intArg(args, "--posts", 200), intArg(args, "--rounds", 3));
+        } else {
+            viewsRefresh(stringArg(args, "--scenarios", "1000x200,10x20000"));
+        }
+    }
+
+    private static void viewsRefresh(String scenarios) throws Exception {
+        Path home = Path.of(System.getProperty("smetabot.home", ".")).toAbsolutePath().normalize();
+        List<String[]> rows = new ArrayList<>();
+        List<String[]> seeding = new ArrayList<>();
+        try (SuiteUnderBench suite = SuiteUnderBench.start(home, Map.of())) {
+            ViewsRefreshBench bench = new ViewsRefreshBench(suite);
+            for (String spec : scenarios.split(",")) {
+                String[] size = spec.trim().split("x");
+                RefreshScenario scenario = new RefreshScenario(suite, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
+                System.out.println("seeding " + spec + " in the sandbox and the database...");
+                scenario.seed();
+                seeding.add(new String[] {spec, Long.toString(scenario.totalPosts()),
+                        ViewsRefreshBench.f("%.1f", scenario.seedSeconds),
+                        ViewsRefreshBench.f("%.0f", scenario.totalPosts() / scenario.seedSeconds)});
+                System.out.println("refreshing " + spec + "...");
+                bench.run(scenario).forEach(r -> rows.add(r.row()));
+            }
+            print("Views refresh end to end: worker (POST /refresh/all, REFRESH_CONCURRENCY default) -> userbot (sandbox"
+                    + " gateway) -> telegram-sandbox -> PostgreSQL; naive on <= " + ViewsRefreshBench.NAIVE_SAMPLE
+                    + " rows, raw on all rows", ViewsRefreshBench.HEADER, rows);
+            print("Seeding (sandbox control API, 16 threads, + one batch insert of the rows the bot would have recorded)",
+                    new String[] {"scenario", "posts", "seconds", "posts/s"}, seeding);
+            List<String[]> memory = new ArrayList<>();
+            suite.residentMemoryMib().forEach((name, mib) -> memory.add(new String[] {name, mib + " MiB"}));
+            print("Memory after the runs (VmRSS from /proc/<pid>/status; each JVM -Xmx384m as ./run-local starts it)",
+                    new String[] {"process", "RSS"}, memory);
+        }
+    }
+
+    private static void viewsWrite(int rooms, int posts, int rounds) throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
             DataSource db = pg.getDatabase("postgres", "postgres");
             Flyway.configure().dataSource(db).locations("classpath:db/migration")
@@ -59,9 +96,13 @@ public final class Bench {
     }
 
     private static int intArg(String[] args, String name, int fallback) {
+        return Integer.parseInt(stringArg(args, name, Integer.toString(fallback)));
+    }
+
+    private static String stringArg(String[] args, String name, String fallback) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
+                return args[i + 1];
             }
         }
         return fallback;

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param bots               bots known at start-up, {@code token=username,token2=username2} (env {@code SANDBOX_BOTS})
  * @param viewCooldown       how long before a repeat view of a post by the same viewer counts again
- * @param ownChannelPostsAsUpdates whether a bot also receives {@code channel_post} for its own posts
+ * @param ownChannelPostsAsUpdates whether a bot also receives {@code channel_post} for its own posts (Telegram
+ *                           does not send a bot its own messages, so false by default)
  * @param loginCode          the only sign-in code the MTProto side accepts
  * @param loginCodeTtl       how long a sent sign-in code stays valid
  */
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SandboxProperties(
         @DefaultValue("") String bots,
         @DefaultValue("24h") Duration viewCooldown,
-        @DefaultValue("true") boolean ownChannelPostsAsUpdates,
+        @DefaultValue("false") boolean ownChannelPostsAsUpdates,
         @DefaultValue("12345") String loginCode,
         @DefaultValue("5m") Duration loginCodeTtl) {
 }

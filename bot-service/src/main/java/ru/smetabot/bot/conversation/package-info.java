@@ -1,5 +1,5 @@
 /**
- * What the bot is waiting for from each user (a channel title, a document, a room choice). Kept in
- * memory with an expiry: a restart forgets an unfinished step, and the user simply starts it again.
+ * What the bot is waiting for from each user (a channel title, a document, a room choice, a search),
+ * kept in core.bot_conversations for 30 minutes: a restart or another instance carries on.
  */
 package ru.smetabot.bot.conversation;

@@ -108,9 +108,15 @@ public class NewRoomFlow {
         long account = contractor.getTgUserId();
         try {
             CreatedRoom created = userbot.createRoom(new CreateRoomRequest(account, title, null));
-            userbot.addBotAdmin(new AddBotAdminRequest(account, created.chatId(), botUserId, null, null));
             Room room = registry.record(contractor.getId(), created.chatId(), title, account);
             log.info("Room {} (chat {}) created for contractor {}", room.getId(), created.chatId(), contractor.getId());
+            try {
+                userbot.addBotAdmin(new AddBotAdminRequest(account, created.chatId(), botUserId, null, null));
+            } catch (UserbotException e) {
+                log.warn("Room {} created but the bot was not made admin: {}", room.getId(), e.getMessage());
+                gateway.edit(chatId, progress.getMessageId(), Screen.text(texts.get(locale, "rooms.admin_failed", Html.escape(title))));
+                return;
+            }
             screens.editCard(chatId, progress.getMessageId(), room, 0, null, locale);
         } catch (UserbotFloodWaitException e) {
             gateway.edit(chatId, progress.getMessageId(), Screen.text(texts.get(locale, "rooms.flood_wait", e.retryAfter().toSeconds())));

@@ -31,7 +31,9 @@ public class RoomRegistry {
      * unless one is given.
      */
     public Room record(long contractorId, long chatId, String title, Long account) {
-        Long id = jdbc.sql("""
+        record Recorded(long id, boolean inserted) {
+        }
+        Recorded recorded = jdbc.sql("""
                 INSERT INTO core.channels (contractor_id, tg_chat_id, title, userbot_account_id)
                 VALUES (:owner, :chat, :title, :account)
                 ON CONFLICT (tg_chat_id) DO UPDATE SET
@@ -40,12 +42,14 @@ public class RoomRegistry {
                     userbot_account_id = coalesce(EXCLUDED.userbot_account_id, core.channels.userbot_account_id),
                     deleted = false,
                     updated_at = now()
-                RETURNING id
+                RETURNING id, (xmax = 0) AS inserted
                 """)
                 .param("owner", contractorId).param("chat", chatId).param("title", title).param("account", account)
-                .query(Long.class).single();
-        events.record(EventType.ROOM_CREATED, id, null, Map.of("tgChatId", chatId));
-        return rooms.findById(id).orElseThrow();
+                .query((rs, n) -> new Recorded(rs.getLong("id"), rs.getBoolean("inserted"))).single();
+        if (recorded.inserted()) {
+            events.record(EventType.ROOM_CREATED, recorded.id(), null, Map.of("tgChatId", chatId));
+        }
+        return rooms.findById(recorded.id()).orElseThrow();
     }
 
     /** The bot lost the channel: the room stays with its history, inactive. False when the chat is unknown. */

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -24,7 +25,8 @@ import ru.smetabot.sandbox.client.SandboxTypes.Message;
 
 /**
  * The bot on the embedded PostgreSQL, long-polling the in-process telegram-sandbox, with the
- * {@link SandboxUserbot}. Every end-to-end test class extends this, so they share one context.
+ * {@link SandboxUserbot}. Each class gets the context afresh (closed after it: a restart of the
+ * bot between classes, with the sandbox redelivering what was not yet acknowledged).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "smetabot.bot.token=" + BotSandbox.TOKEN,
@@ -33,6 +35,7 @@ import ru.smetabot.sandbox.client.SandboxTypes.Message;
         "logging.level.ru.smetabot=INFO"})
 @WithEmbeddedPostgres
 @Import(BotThroughSandbox.Userbot.class)
+@DirtiesContext // one poller on the sandbox bot at a time: the next class's context starts after this one stopped
 abstract class BotThroughSandbox {
 
     static final Duration WAIT = Duration.ofSeconds(15);

@@ -47,6 +47,24 @@ class RoomsTests extends BotThroughSandbox {
     }
 
     @Test
+    void whenTheBotCannotBeMadeAdminTheOwnerIsToldWhatToDo() {
+        long owner = newOwner("Права", true);
+        press(owner, "🆕 Новый канал", "Напишите название канала");
+        userbot.failNext("addBotAdmin", new ru.smetabot.userbotapi.UserbotRejectedException(403, null, "CHAT_ADMIN_REQUIRED"));
+
+        SandboxTypes.Message sent = sandbox.sendText(owner, BOT, "Права — гараж");
+        sandbox.awaitEditedBotMessage(owner, BOT, "Добавьте бота в администраторы канала вручную", WAIT);
+
+        long chatId = roomChat(owner, "Права — гараж");
+        assertThat(sent.messageId()).isPositive();
+        sandbox.addAdmin(chatId, BOT);
+        sandbox.awaitBotMessage(owner, BOT, "Канал «Права — гараж» подключён", sent.messageId(), WAIT);
+        assertThat(rooms(owner)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.events WHERE event_type = 'room_created' AND channel_id = :r")
+                .param("r", roomId(chatId)).query(Long.class).single()).as("recorded once, adopted later").isEqualTo(1);
+    }
+
+    @Test
     void aChannelMadeElsewhereBecomesARoomWhenTheBotIsMadeAdminAndInactiveWhenRemoved() {
         long owner = newOwner("Мария", false);
         SandboxTypes.Channel channel = sandbox.createChannel(owner, "Мария — ремонт");

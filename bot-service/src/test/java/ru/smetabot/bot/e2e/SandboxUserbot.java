@@ -37,6 +37,7 @@ class SandboxUserbot implements UserbotApi {
     private final MtprotoClient mtproto = BotSandbox.client().mtproto();
     private final Map<Long, String> sessions = new ConcurrentHashMap<>();
     private final AtomicReference<RuntimeException> nextFailure = new AtomicReference<>();
+    private final Map<String, RuntimeException> nextFailureOf = new ConcurrentHashMap<>();
 
     /** Signs the account in on the sandbox's MTProto side, as the login page would. */
     void connect(long account, String phone) {
@@ -47,12 +48,20 @@ class SandboxUserbot implements UserbotApi {
         nextFailure.set(failure);
     }
 
+    /** The next call of {@code method} (e.g. "addBotAdmin") fails. */
+    void failNext(String method, RuntimeException failure) {
+        nextFailureOf.put(method, failure);
+    }
+
     static UserbotFloodWaitException floodWait(long seconds) {
         return new UserbotFloodWaitException(Duration.ofSeconds(seconds), "FLOOD_WAIT_" + seconds);
     }
 
-    private void maybeFail() {
-        RuntimeException failure = nextFailure.getAndSet(null);
+    private void maybeFail(String method) {
+        RuntimeException failure = nextFailureOf.remove(method);
+        if (failure == null) {
+            failure = nextFailure.getAndSet(null);
+        }
         if (failure != null) {
             throw failure;
         }
@@ -60,7 +69,7 @@ class SandboxUserbot implements UserbotApi {
 
     @Override
     public SessionStatus sessionStatus(Long account) {
-        maybeFail();
+        maybeFail("sessionStatus");
         boolean authorized = account != null && sessions.containsKey(account);
         return new SessionStatus(account == null ? List.of()
                 : List.of(new SessionStatus.Account(account, authorized, authorized ? "ready" : "none", null, null)));
@@ -68,20 +77,20 @@ class SandboxUserbot implements UserbotApi {
 
     @Override
     public CreatedRoom createRoom(CreateRoomRequest request) {
-        maybeFail();
+        maybeFail("createRoom");
         return new CreatedRoom(mtproto.createChannel(session(request.account()), request.title()), request.title());
     }
 
     @Override
     public BotAdminAdded addBotAdmin(AddBotAdminRequest request) {
-        maybeFail();
+        maybeFail("addBotAdmin");
         mtproto.addAdmin(session(request.account()), request.chatId(), request.botUserId(), null);
         return new BotAdminAdded(request.chatId(), request.botUserId(), request.rights());
     }
 
     @Override
     public ru.smetabot.userbotapi.ViewsResponse getViews(GetViewsRequest request) {
-        maybeFail();
+        maybeFail("getViews");
         SandboxTypes.Views views = mtproto.views(session(request.account()), request.chatId(),
                 request.messageIds().stream().map(Long::intValue).toList());
         Map<Long, Integer> counts = new java.util.HashMap<>();

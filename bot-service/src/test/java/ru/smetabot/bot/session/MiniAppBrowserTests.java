@@ -69,7 +69,7 @@ class MiniAppBrowserTests {
     private static final String DATABASE_URL = newDatabase("miniapp_browser");
     private static final SandboxServer SANDBOX = SandboxServer.start(Map.of("sandbox.bots", TOKEN + "=smeta_miniapp_bot"));
     private static final ConfigurableApplicationContext USERBOT = new SpringApplicationBuilder(UserbotApplication.class).run(
-            "--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + DATABASE_URL,
+            "--server.port=0", "--management.server.port=0", "--spring.jmx.enabled=false", "--spring.datasource.url=" + DATABASE_URL,
             "--spring.datasource.username=postgres", "--spring.datasource.password=",
             "--smetabot.userbot.api-token=" + USERBOT_TOKEN, "--smetabot.userbot.gateway=sandbox",
             "--smetabot.userbot.sandbox-url=" + SANDBOX.baseUrl(), "--spring.application.name=userbot-service");

@@ -66,6 +66,11 @@ final class Contractor {
         return tg.awaitBotMessage(id, suite.botId(), expect, sent.messageId(), WAIT);
     }
 
+    /** Waits for a message from the bot the contractor did not ask for (a notification). */
+    Message awaitMessage(String contains) {
+        return tg.awaitBotMessage(id, suite.botId(), contains, 0, WAIT);
+    }
+
     /** Presses a button of the main menu (reply keyboard) and waits for the answer containing {@code expect}. */
     Message press(String button, String expect) {
         Message pressed = tg.pressReplyButton(id, suite.botId(), button);

@@ -136,8 +136,12 @@ public final class Suite implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** Stops every process, then removes the temporary data folder (database, sessions, logs). */
     @Override
-    public void close() {
+    public void close() throws IOException {
         local.close();
+        try (var paths = Files.walk(local.settings().dataDir())) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }

@@ -2,6 +2,7 @@ package ru.smetabot.sandbox.botapi;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -24,10 +25,10 @@ class UpdatesPoll {
     }
 
     DeferredResult<ResponseEntity<Object>> poll(Account bot, BotRequest request) {
-        long offset = request.optionalLong("offset") == null ? 0 : request.optionalLong("offset");
-        int limit = request.optionalInt("limit") == null ? 100 : request.optionalInt("limit");
-        int timeout = request.optionalInt("timeout") == null ? 0 : request.optionalInt("timeout");
-        timeout = Math.max(0, Math.min(timeout, MAX_TIMEOUT_SECONDS));
+        long offset = Objects.requireNonNullElse(request.optionalLong("offset"), 0L);
+        int limit = Objects.requireNonNullElse(request.optionalInt("limit"), 100);
+        int timeout = Math.max(0, Math.min(Objects.requireNonNullElse(request.optionalInt("timeout"), 0),
+                MAX_TIMEOUT_SECONDS));
         List<String> allowed = request.strings("allowed_updates");
 
         DeferredResult<ResponseEntity<Object>> result = timeout == 0 ? new DeferredResult<>()

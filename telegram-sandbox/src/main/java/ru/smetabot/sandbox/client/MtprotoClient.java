@@ -49,6 +49,11 @@ public class MtprotoClient {
         return ((Number) reply.get("chat_id")).longValue();
     }
 
+    /** Channels the session's user owns or administers: [{"chat_id","title","owner_id","member_count","date"}]. */
+    public List<Map<String, Object>> channels(String session) {
+        return list(http.get("/sandbox/mtproto/channels", session, Map.class).get("channels"));
+    }
+
     public void addAdmin(String session, long chatId, long userId, Map<String, Boolean> rights) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("user_id", userId);

@@ -43,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
     public static SandboxServer start(Map<String, String> properties) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("server.port", "0");
+        all.put("spring.main.web-application-type", "servlet");
         all.put("spring.autoconfigure.exclude", HOST_AUTOCONFIG_EXCLUDED);
         all.put("spring.jmx.enabled", "false");
         all.putAll(properties);

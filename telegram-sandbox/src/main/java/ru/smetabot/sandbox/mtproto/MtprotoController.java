@@ -68,6 +68,15 @@ class MtprotoController {
         return channelInfo(channel.id());
     }
 
+    /** Channels the caller owns or administers (like the "admined" filter of channels.getAdminedPublicChannels). */
+    @GetMapping("/channels")
+    Map<String, Object> channels(@RequestHeader(name = AUTH, required = false) String auth) {
+        long me = caller(auth, "getChannels");
+        List<Long> ids = state.locked(() -> state.channels().stream().filter(c -> c.isAdmin(me)).map(Channel::id)
+                .toList());
+        return Json.obj("channels", ids.stream().map(this::channelInfo).toList());
+    }
+
     @GetMapping("/channels/{chatId}")
     Map<String, Object> channel(@RequestHeader(name = AUTH, required = false) String auth, @PathVariable long chatId) {
         long me = caller(auth, "getChannel");

@@ -86,15 +86,20 @@ class ChannelContractTests {
     }
 
     @Test
-    void postsByTheBotAndTheOwnerArriveAsChannelPosts() throws Exception {
+    void postsArriveAsChannelPostsToAdminBotsButNotToTheirAuthor() throws Exception {
         sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+        sandbox.createBot("4243:second-bot", "second_bot");
+        sandbox.addAdmin(chatId, 4243L);
+        TelegramClient second = TestSandbox.telegram("4243:second-bot");
         confirm(updates());
+        int secondSeen = second.execute(GetUpdates.builder().allowedUpdates(ALL).build()).get(0).getUpdateId();
 
         Message botPost = telegram.execute(SendMessage.builder().chatId(chatId).text("Смета v1")
                 .protectContent(true).build());
         SandboxTypes.Message ownerPost = sandbox.postToChannel(chatId, OWNER, "Чертёж");
         sandbox.postDocumentToChannel(chatId, OWNER, "plan.pdf", "application/pdf", new byte[] {1, 2}, "План");
         List<Update> posts = updates();
+        List<Update> seenBySecond = second.execute(GetUpdates.builder().offset(secondSeen + 1).build());
 
         assertThat(botPost.getChat().getType()).isEqualTo("channel");
         assertThat(botPost.getMessageId()).isEqualTo(1);
@@ -102,10 +107,11 @@ class ChannelContractTests {
         assertThat(sandbox.readChannel(chatId, OWNER)).extracting(SandboxTypes.Message::protectedContent)
                 .containsExactly(true, false, false);
         assertThat(ownerPost.messageId()).isEqualTo(2);
-        assertThat(posts).extracting(u -> u.getChannelPost().getText()).containsExactly("Смета v1", "Чертёж", null);
-        assertThat(posts.get(2).getChannelPost().getDocument().getFileName()).isEqualTo("plan.pdf");
-        assertThat(posts.get(2).getChannelPost().getCaption()).isEqualTo("План");
-        assertThat(posts.get(1).getChannelPost().getSenderChat().getId()).isEqualTo(chatId);
+        assertThat(posts).extracting(u -> u.getChannelPost().getText()).containsExactly("Чертёж", null);
+        assertThat(posts.get(0).getChannelPost().getSenderChat().getId()).isEqualTo(chatId);
+        assertThat(posts.get(1).getChannelPost().getDocument().getFileName()).isEqualTo("plan.pdf");
+        assertThat(posts.get(1).getChannelPost().getCaption()).isEqualTo("План");
+        assertThat(seenBySecond).extracting(u -> u.getChannelPost().getMessageId()).containsExactly(1, 2, 3);
     }
 
     @Test

@@ -87,6 +87,8 @@ class MtprotoTests {
         assertThat(admins).extracting(a -> ((Number) a.get("user_id")).longValue())
                 .containsExactly(CONTRACTOR, TestSandbox.BOT_ID);
         assertThat(admins.get(0)).containsEntry("is_owner", true);
+        assertThat(mtproto.channels(session)).extracting(c -> ((Number) c.get("chat_id")).longValue())
+                .containsExactly(chatId);
         assertThat(updates).hasSize(1);
         assertThat(updates.get(0).getMyChatMember().getNewChatMember().getStatus()).isEqualTo("administrator");
     }

@@ -1,0 +1,147 @@
+package ru.smetabot.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The suite exactly as {@code ./run-local} starts it ({@code java -jar local-suite/target/local-suite.jar}:
+ * embedded PostgreSQL, sandbox, userbot with the sandbox gateway, worker, bot, each its own JVM), on
+ * free ports and a temporary data folder. The periodic refresh is pushed out of the way (24 h), so
+ * only the refreshes the bench asks for run.
+ */
+final class SuiteUnderBench implements AutoCloseable {
+
+    static final String API_TOKEN = "bench-userbot-token";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Process launcher;
+    private final Path dataDir;
+
+    private SuiteUnderBench(Process launcher, Path dataDir) {
+        this.launcher = launcher;
+        this.dataDir = dataDir;
+    }
+
+    static SuiteUnderBench start(Path home, Map<String, String> extraEnv) throws Exception {
+        Path dataDir = Files.createTempDirectory("smetabot-bench");
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String name : List.of("LOCAL_PG_PORT", "SANDBOX_PORT", "BOT_PORT", "BOT_METRICS_PORT", "USERBOT_PORT",
+                "USERBOT_METRICS_PORT", "WORKER_PORT", "WORKER_METRICS_PORT")) {
+            ports.put(name, freePort());
+        }
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", home.resolve("local-suite/target/local-suite.jar").toString())
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("launcher.log").toFile());
+        Map<String, String> env = builder.environment();
+        ports.forEach((k, v) -> env.put(k, v.toString()));
+        env.put("SMETABOT_HOME", home.toString());
+        env.put("DATA_DIR", dataDir.toString());
+        env.put("USERBOT_API_TOKEN", API_TOKEN);
+        env.put("REFRESH_INTERVAL", "24h");
+        env.remove("DATABASE_URL");
+        env.putAll(extraEnv);
+        SuiteUnderBench suite = new SuiteUnderBench(builder.start(), dataDir);
+        suite.ports.putAll(ports);
+        suite.awaitHealthy(Duration.ofMinutes(5));
+        return suite;
+    }
+
+    private void awaitHealthy(Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        for (String port : List.of("BOT_METRICS_PORT", "USERBOT_METRICS_PORT", "WORKER_METRICS_PORT")) {
+            while (!healthy(ports.get(port))) {
+                if (!launcher.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IOException("the suite did not start; see " + dataDir.resolve("launcher.log"));
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private static boolean healthy(int port) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("UP");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String url(String portName) {
+        return "http://localhost:" + ports.get(portName);
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + ports.get("LOCAL_PG_PORT") + "/smetabot?user=postgres"
+                + "&reWriteBatchedInserts=true";
+    }
+
+    /** VmRSS in MiB of each process the launcher started: the four JVMs and PostgreSQL (all its processes). */
+    Map<String, Long> residentMemoryMib() throws IOException {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        for (ProcessHandle p : launcher.descendants().toList()) {
+            String command = p.info().commandLine().orElse("");
+            Optional<String> name = List.of("telegram-sandbox", "userbot-service", "worker-service", "bot-service").stream()
+                    .filter(command::contains).findFirst();
+            if (name.isPresent()) {
+                rss.merge(name.get(), vmRssKib(p.pid()) / 1024, Long::sum);
+            }
+        }
+        // pg_ctl detaches the postmaster: find it by its data folder, then add its backends.
+        String pgData = dataDir.resolve("postgres").toString();
+        for (ProcessHandle p : ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("")
+                .contains(pgData)).toList()) {
+            long kib = vmRssKib(p.pid()) + p.descendants().mapToLong(d -> vmRssKib(d.pid())).sum();
+            rss.merge("postgresql (postmaster + backends)", kib / 1024, Long::sum);
+        }
+        rss.put("local-suite launcher", vmRssKib(launcher.pid()) / 1024);
+        return rss;
+    }
+
+    private static long vmRssKib(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                    .findFirst().orElse(0L);
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        launcher.destroy();   // SIGTERM: the launcher's shutdown hook stops every service and PostgreSQL
+        if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+        try (var paths = Files.walk(dataDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package ru.smetabot.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Views refresh end to end: the worker's periodic routine ({@code POST /refresh/all}) → userbot
+ * (sandbox gateway) → sandbox → PostgreSQL, timed from the request until every room's run is
+ * finished; then, on the same rows of the same database, the naive baseline (one UPDATE per post,
+ * each its own transaction) and the raw limit (one JDBC batch upsert per room).
+ */
+final class ViewsRefreshBench {
+
+    /** The naive baseline is slow by design; it runs on at most this many rows and its rate is used. */
+    static final int NAIVE_SAMPLE = 20_000;
+
+    record Result(String scenario, String refresh, double seconds, long posts, long userbotCalls, long served,
+            long expectedCalls, double getViewsMs, double sandboxMs,
+            long updated, double naiveRate, double rawRate) {
+
+        double rate() {
+            return posts / seconds;
+        }
+
+        String[] row() {
+            return new String[] {scenario, refresh, f("%.1f", seconds), f("%.0f", rate()),
+                    userbotCalls + " / " + served + " / " + expectedCalls
+                            + (userbotCalls == expectedCalls && served == expectedCalls ? " ok" : " MISMATCH"),
+                    Long.toString(updated), f("%.1f", getViewsMs), f("%.1f", sandboxMs), f("%.0f", naiveRate), f("%.0f", rawRate),
+                    f("%.1fx", rate() / naiveRate), f("%.0f%%", 100 * rate() / rawRate)};
+        }
+    }
+
+    static final String[] HEADER = {"scenario", "refresh", "seconds", "posts/s", "userbot calls: worker / userbot / Σceil(p/100)",
+        "updated", "ms/get_views (userbot)", "ms/getViews (sandbox)", "naive rows/s", "raw rows/s", "vs naive", "vs raw"};
+
+    private final SuiteUnderBench suite;
+
+    ViewsRefreshBench(SuiteUnderBench suite) {
+        this.suite = suite;
+    }
+
+    List<Result> run(RefreshScenario scenario) throws Exception {
+        String name = scenario.rooms + " x " + scenario.posts;
+        List<Result> results = new ArrayList<>();
+        long[] changed = refreshAll(scenario);
+        long[] unchanged = refreshAll(scenario);
+        double naive = naiveRate(scenario);
+        double raw = rawRate(scenario);
+        results.add(result(name, "all counts changed", scenario, changed, naive, raw));
+        results.add(result(name, "no count changed", scenario, unchanged, naive, raw));
+        retire(scenario);
+        return results;
+    }
+
+    private static Result result(String name, String kind, RefreshScenario s, long[] m, double naive, double raw) {
+        return new Result(name, kind, m[0] / 1e9, s.totalPosts(), m[1], m[3], s.expectedUserbotCalls(), m[4] / 1000.0,
+                m[5] / 1000.0, m[2], naive, raw);
+    }
+
+    /**
+     * {nanos, userbot calls the worker made, posts updated, get_views the userbot served, µs per get_views
+     * in the userbot, µs per sandbox getViews call} of one cycle.
+     */
+    private long[] refreshAll(RefreshScenario scenario) throws Exception {
+        double[] before = userbotMetrics();
+        long[] measured = timedCycle(scenario);
+        double[] after = userbotMetrics();
+        long served = Math.round(after[0] - before[0]);
+        long sandboxCalls = Math.round(after[2] - before[2]);
+        return new long[] {measured[0], measured[1], measured[2], served,
+            served == 0 ? 0 : Math.round((after[1] - before[1]) * 1e6 / served),
+            sandboxCalls == 0 ? 0 : Math.round((after[3] - before[3]) * 1e6 / sandboxCalls)};
+    }
+
+    /** From the userbot's /metrics: get_views served and their seconds; sandbox getViews calls and their seconds. */
+    private double[] userbotMetrics() throws Exception {
+        String metrics = RefreshScenario.get(suite.url("USERBOT_METRICS_PORT") + "/metrics");
+        return new double[] {
+            sum(metrics, "http_server_requests_seconds_count{", "uri=\"/rooms/get_views\""),
+            sum(metrics, "http_server_requests_seconds_sum{", "uri=\"/rooms/get_views\""),
+            sum(metrics, "userbot_telegram_calls_seconds_count{", "method=\"getViews\""),
+            sum(metrics, "userbot_telegram_calls_seconds_sum{", "method=\"getViews\"")};
+    }
+
+    private static double sum(String metrics, String series, String label) {
+        double sum = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(series) && line.contains(label)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    private long[] timedCycle(RefreshScenario scenario) throws Exception {
+        Instant since = Instant.now().minusMillis(5);
+        long start = System.nanoTime();
+        RefreshScenario.post(suite.url("WORKER_PORT") + "/refresh/all", null);
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl());
+                PreparedStatement runs = c.prepareStatement("""
+                        SELECT count(*), coalesce(sum(userbot_calls), 0), coalesce(sum(updated), 0),
+                               count(*) FILTER (WHERE outcome <> 'refreshed')
+                          FROM analytics.refresh_runs WHERE started_at >= ? AND finished_at IS NOT NULL""")) {
+            runs.setTimestamp(1, Timestamp.from(since));
+            while (true) {
+                try (ResultSet rs = runs.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) >= scenario.rooms) {
+                        long nanos = System.nanoTime() - start;
+                        if (rs.getLong(4) > 0) {
+                            throw new IllegalStateException(rs.getLong(4) + " rooms were not refreshed; see the worker log");
+                        }
+                        return new long[] {nanos, rs.getLong(2), rs.getLong(3)};
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private double naiveRate(RefreshScenario scenario) throws SQLException {
+        long rows = 0;
+        long start = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl());
+                PreparedStatement update = c.prepareStatement(
+                        "UPDATE core.publications SET views = ?, views_refreshed_at = now() WHERE channel_id = ? AND message_id = ?")) {
+            outer:
+            for (int r = 0; r < scenario.rooms; r++) {
+                for (int message : scenario.messageIds[r]) {
+                    update.setInt(1, 10 + message % 7);
+                    update.setLong(2, scenario.roomIds.get(r));
+                    update.setLong(3, message);
+                    update.executeUpdate();
+                    if (++rows == NAIVE_SAMPLE) {
+                        break outer;
+                    }
+                }
+            }
+        }
+        return rows / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private double rawRate(RefreshScenario scenario) throws SQLException {
+        long start = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl());
+                PreparedStatement upsert = c.prepareStatement("""
+                        INSERT INTO core.publications (channel_id, message_id, views, views_refreshed_at)
+                        VALUES (?, ?, ?, now())
+                        ON CONFLICT (channel_id, message_id)
+                        DO UPDATE SET views = EXCLUDED.views, views_refreshed_at = EXCLUDED.views_refreshed_at""")) {
+            c.setAutoCommit(false);
+            for (int r = 0; r < scenario.rooms; r++) {
+                for (int message : scenario.messageIds[r]) {
+                    upsert.setLong(1, scenario.roomIds.get(r));
+                    upsert.setLong(2, message);
+                    upsert.setInt(3, 20 + message % 7);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+                c.commit();
+            }
+        }
+        return scenario.totalPosts() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The next scenario's cycle must see only its own rooms. */
+    private void retire(RefreshScenario scenario) throws SQLException {
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("UPDATE core.channels SET deleted = true WHERE id BETWEEN " + scenario.roomIds.get(0) + " AND "
+                    + scenario.roomIds.get(scenario.roomIds.size() - 1));
+        }
+    }
+
+    static String f(String format, double value) {
+        return String.format(Locale.ROOT, format, value);
+    }
+}

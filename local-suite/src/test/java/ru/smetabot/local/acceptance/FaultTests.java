@@ -1,0 +1,51 @@
+package ru.smetabot.local.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Trouble in the middle of work: a crashed userbot during the periodic refresh. */
+@ExtendWith(SharedSuite.class)
+class FaultTests {
+
+    private final Suite suite;
+
+    FaultTests(Suite suite) {
+        this.suite = suite;
+    }
+
+    /**
+     * The userbot dies (SIGKILL) while the worker's periodic run waits for its answer: the run fails
+     * as userbot_unavailable, the stored count stays, and once the userbot is back (the sandbox
+     * gateway keeps sessions in memory, so the account is connected again) the next cycle recovers.
+     */
+    @Test
+    void userbotKilledDuringAPeriodicRefresh() throws Exception {
+        PublishedRoom room = PublishedRoom.withOneView(suite, "Фёдор", "Фёдоров — веранда", "veranda.pdf");
+        Client.joinByLink(suite, room.chatId()).readPosts();
+        suite.sandbox().addFault("mtproto:getViews", "LATENCY", null, 10_000, null);
+        try {
+            // Every room's call is slowed down, so the cycle may reach this room only after the others.
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> suite.queryLong("""
+                    SELECT count(*) FROM analytics.refresh_runs
+                     WHERE channel_id = ? AND trigger = 'periodic' AND finished_at IS NULL""", room.roomId()) > 0);
+            suite.local().crashAndRestart("userbot");
+        } finally {
+            suite.sandbox().clearFaults();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> PublishedRoom.lastRun(suite, room.roomId(), "periodic"),
+                run -> run.equals("failed/userbot_unavailable") || run.equals("failed/not_authorized"));
+        assertThat(suite.queryLong("SELECT count(*) FROM analytics.refresh_runs WHERE channel_id = ?"
+                + " AND reason = 'userbot_unavailable'", room.roomId())).as("the killed call").isPositive();
+        assertThat(suite.queryLong("SELECT views FROM core.publications WHERE channel_id = ?", room.roomId()))
+                .as("the count read before is kept").isEqualTo(1);
+
+        room.owner().connectAccount();
+        SeedChecklistTests.awaitCardShowing(room.owner(), room.title(), room.file() + " — 👁 2", Duration.ofSeconds(60));
+        assertThat(PublishedRoom.lastRun(suite, room.roomId(), "periodic")).isEqualTo("refreshed/null");
+    }
+}
