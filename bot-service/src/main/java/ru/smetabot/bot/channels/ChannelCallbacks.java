@@ -4,7 +4,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.smetabot.bot.account.Contractors;
 import ru.smetabot.bot.callbacks.Callback;
-import ru.smetabot.bot.callbacks.CallbackContext;
 import ru.smetabot.bot.callbacks.CallbackHandler;
 import ru.smetabot.bot.i18n.Texts;
 
