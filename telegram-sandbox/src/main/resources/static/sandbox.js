@@ -83,6 +83,9 @@ function renderMessage(m, isChannel) {
       if (b.callback_data !== undefined) {
         button.dataset.callback = b.callback_data;
         button.onclick = () => press(m.message_id, b.callback_data);
+      } else if (b.web_app && b.web_app.url) {
+        button.dataset.webApp = b.web_app.url;
+        button.onclick = () => openWebApp(b.web_app.url, b.text);
       } else if (b.url) {
         button.onclick = () => (inviteLinks(b.url).length ? openLink(b.url) : window.open(b.url, '_blank'));
       }
@@ -106,6 +109,12 @@ function renderReplyKeyboard(rows) {
     row.forEach((b) => {
       const text = typeof b === 'string' ? b : b.text;
       const button = el('button', 'reply-button', text);
+      if (b && b.web_app && b.web_app.url) {
+        button.dataset.webApp = b.web_app.url;
+        button.onclick = () => openWebApp(b.web_app.url, text);
+        r.appendChild(button);
+        return;
+      }
       button.onclick = () => post(`/users/${state.userId}/bots/${state.chat.id}/reply-button`, { text })
         .then(refresh).catch((e) => status(e.message));
       r.appendChild(button);
@@ -167,6 +176,18 @@ async function press(messageId, data) {
     refresh();
   } catch (e) { status(e.message); }
 }
+
+// A web_app button: the sandbox signs initData for this user and bot; the page opens in the side panel.
+async function openWebApp(url, title) {
+  try {
+    const launch = await post(`/users/${state.userId}/bots/${state.chat.id}/web-app`, { url });
+    $('webapp-title').textContent = title || url;
+    $('webapp-frame').src = launch.url;
+    $('webapp-panel').hidden = false;
+  } catch (e) { status(e.message); }
+}
+
+$('webapp-close').onclick = () => { $('webapp-panel').hidden = true; $('webapp-frame').src = 'about:blank'; };
 
 async function openLink(link) {
   try {

@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param userbotTimeout     deadline of one userbot call; below 10 s so the owner never waits longer
  * @param handlerThreads     updates are handled on this many threads, one user always on the same one
  * @param timeZone           the zone dates are shown in
+ * @param publicUrl          BOT_PUBLIC_URL: where Telegram clients reach this service (https in production);
+ *                           the Mini App login page is {@code <publicUrl>/miniapp/index.html}
+ * @param initDataMaxAge     BOT_INIT_DATA_MAX_AGE: a Mini App's initData older than this is refused (default 1h)
  */
 @Validated
 @ConfigurationProperties("smetabot.bot")
@@ -34,7 +37,9 @@ public record BotProperties(
         Duration callTimeout,
         Duration userbotTimeout,
         Integer handlerThreads,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        URI publicUrl,
+        Duration initDataMaxAge) {
 
     public BotProperties {
         pollTimeoutSeconds = pollTimeoutSeconds == null ? 50 : pollTimeoutSeconds;
@@ -42,6 +47,14 @@ public record BotProperties(
         userbotTimeout = userbotTimeout == null ? Duration.ofSeconds(8) : userbotTimeout;
         handlerThreads = handlerThreads == null ? 8 : handlerThreads;
         timeZone = timeZone == null ? ZoneId.of("Europe/Moscow") : timeZone;
+        publicUrl = publicUrl == null ? URI.create("http://localhost:8081") : publicUrl;
+        initDataMaxAge = initDataMaxAge == null ? Duration.ofHours(1) : initDataMaxAge;
+    }
+
+    /** The Mini App login page ("🔐 Подключить аккаунт" opens it). */
+    public String miniAppUrl() {
+        String base = publicUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/miniapp/index.html";
     }
 
     /** The bot's own Telegram user id: the part of the token before the colon. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo;
 
 /** Builds inline keyboards row by row; every button's data goes through {@link CallbackCodec}. */
 public final class Buttons {
@@ -17,6 +18,11 @@ public final class Buttons {
 
     public static InlineKeyboardButton button(String text, Callback callback) {
         return InlineKeyboardButton.builder().text(text).callbackData(CallbackCodec.encode(callback)).build();
+    }
+
+    /** A button that opens a Mini App (Telegram passes it the signed initData of the presser). */
+    public static InlineKeyboardButton webApp(String text, String url) {
+        return InlineKeyboardButton.builder().text(text).webApp(new WebAppInfo(url)).build();
     }
 
     public Buttons row(InlineKeyboardButton... buttons) {

@@ -44,6 +44,14 @@ public sealed interface Callback {
     record ConnectAccount() implements Callback {
     }
 
+    /** The account screen: connected or not, with "🔐 Подключить аккаунт" or "🔌 Отключить аккаунт". */
+    record AccountInfo() implements Callback {
+    }
+
+    /** "🔌 Отключить аккаунт": the first press asks, the {@code confirmed} one logs the session out. */
+    record DisconnectAccount(boolean confirmed) implements Callback {
+    }
+
     /** A button that only shows something (the page counter). */
     record Noop() implements Callback {
     }

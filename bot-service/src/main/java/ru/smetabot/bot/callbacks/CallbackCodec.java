@@ -17,9 +17,10 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
 
 /**
  * The callback-data format, in one place: {@code rl:{page}}, {@code ch:{roomId}:card:{page}},
- * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code rl:search}, {@code acct:connect},
- * {@code noop}; links {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}},
- * members {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}. Telegram allows 1–64 bytes;
+ * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code rl:search},
+ * {@code acct:connect|show|off|off:yes}, {@code noop}; links
+ * {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}}, members
+ * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}. Telegram allows 1–64 bytes;
  * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
@@ -63,6 +64,12 @@ public final class CallbackCodec {
         }
         if (data.equals("acct:connect")) {
             return new ConnectAccount();
+        }
+        if (data.equals("acct:show")) {
+            return new Callback.AccountInfo();
+        }
+        if (data.equals("acct:off") || data.equals("acct:off:yes")) {
+            return new Callback.DisconnectAccount(data.endsWith(":yes"));
         }
         if (data.equals("rl:search")) {
             return new Callback.SearchRooms();
@@ -115,6 +122,12 @@ public final class CallbackCodec {
         }
         if (callback instanceof ConnectAccount) {
             return "acct:connect";
+        }
+        if (callback instanceof Callback.AccountInfo) {
+            return "acct:show";
+        }
+        if (callback instanceof Callback.DisconnectAccount disconnect) {
+            return disconnect.confirmed() ? "acct:off:yes" : "acct:off";
         }
         if (callback instanceof Callback.SearchRooms) {
             return "rl:search";

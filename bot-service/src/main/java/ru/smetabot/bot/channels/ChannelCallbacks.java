@@ -4,7 +4,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.smetabot.bot.account.Contractors;
 import ru.smetabot.bot.callbacks.Callback;
-import ru.smetabot.bot.callbacks.CallbackContext;
 import ru.smetabot.bot.callbacks.CallbackHandler;
 
 /** The card's and the list's buttons; "👥 Участники" and "🔗 Ссылки" are handled in members and invites. */

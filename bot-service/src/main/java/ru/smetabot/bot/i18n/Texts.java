@@ -5,7 +5,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.telegram.telegrambots.meta.api.objects.User;
 
 /**
- * Texts from the bundles {@code messages_ru.properties} (the default) and {@code messages_en.properties}.
+ * Texts from the bundles {@code messages_ru.properties} (the default) and {@code messages_en.properties}, and the
+ * account connection's {@code miniapp_ru/en.properties} (its Mini App page reads its texts from there too).
  * Pure: the same key, language and arguments always give the same text, so renderers stay testable.
  */
 public final class Texts {
@@ -17,7 +18,7 @@ public final class Texts {
 
     public Texts() {
         bundles = new ResourceBundleMessageSource();
-        bundles.setBasename("messages");
+        bundles.setBasenames("messages", "miniapp");
         bundles.setDefaultEncoding("UTF-8");
         bundles.setDefaultLocale(RUSSIAN);
         bundles.setFallbackToSystemLocale(false);

@@ -15,6 +15,7 @@ import ru.smetabot.bot.invites.LinkNameInput;
 import ru.smetabot.bot.invites.LinksMenu;
 import ru.smetabot.bot.publishing.PublishFlow;
 import ru.smetabot.bot.rooms.NewRoomFlow;
+import ru.smetabot.bot.session.AccountCommands;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.bot.telegram.UpdateHandler;
@@ -37,10 +38,11 @@ class MessageRouter implements UpdateHandler {
     private final LinksMenu linksMenu;
     private final BotGateway gateway;
     private final Texts texts;
+    private final AccountCommands account;
 
     MessageRouter(Contractors contractors, Conversations conversations, NewRoomFlow newRoom, PublishFlow publish,
             ChannelScreens channels, RoomSearch search, LinkNameInput linkNames, LinksMenu linksMenu, BotGateway gateway,
-            Texts texts) {
+            Texts texts, AccountCommands account) {
         this.contractors = contractors;
         this.conversations = conversations;
         this.newRoom = newRoom;
@@ -51,6 +53,7 @@ class MessageRouter implements UpdateHandler {
         this.linksMenu = linksMenu;
         this.gateway = gateway;
         this.texts = texts;
+        this.account = account;
     }
 
     @Override
@@ -72,6 +75,11 @@ class MessageRouter implements UpdateHandler {
         if (text != null && (text.equals("/start") || text.startsWith("/start "))) {
             conversations.clear(contractor.getTgUserId());
             gateway.send(chatId, MainMenu.welcome(message.getFrom().getFirstName(), texts, locale));
+            return;
+        }
+        if ("/account".equals(text)) {
+            conversations.clear(contractor.getTgUserId());
+            account.show(chatId, contractor.getTgUserId(), locale);
             return;
         }
         if (message.hasDocument()) {

@@ -10,7 +10,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import ru.smetabot.bot.BotProperties;
 import ru.smetabot.bot.account.ConnectedAccounts;
 import ru.smetabot.bot.callbacks.Buttons;
-import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.channels.ChannelScreens;
 import ru.smetabot.bot.conversation.Conversations;
 import ru.smetabot.bot.conversation.Step;
@@ -50,6 +49,7 @@ public class NewRoomFlow {
     private final BotGateway gateway;
     private final Texts texts;
     private final long botUserId;
+    private final String miniAppUrl;
     private final Set<Long> creating = ConcurrentHashMap.newKeySet();
 
     public NewRoomFlow(ConnectedAccounts accounts, UserbotApi userbot, RoomRegistry registry, Conversations conversations,
@@ -62,12 +62,13 @@ public class NewRoomFlow {
         this.gateway = gateway;
         this.texts = texts;
         this.botUserId = properties.botUserId();
+        this.miniAppUrl = properties.miniAppUrl();
     }
 
     public void start(long chatId, Contractor contractor, Locale locale) {
         try {
             if (!accounts.isConnected(contractor.getTgUserId())) {
-                gateway.send(chatId, notConnected(texts, locale));
+                gateway.send(chatId, notConnected(texts, locale, miniAppUrl));
                 return;
             }
         } catch (UserbotException e) {
@@ -121,7 +122,7 @@ public class NewRoomFlow {
             gateway.edit(chatId, progress.getMessageId(), Screen.text(texts.get(locale, "rooms.flood_wait", e.retryAfter().toSeconds())));
         } catch (UserbotRejectedException e) {
             log.warn("Userbot refused to create room '{}' for {}: {}", title, account, e.getMessage());
-            gateway.edit(chatId, progress.getMessageId(), e.isNotAuthorized() ? notConnected(texts, locale)
+            gateway.edit(chatId, progress.getMessageId(), e.isNotAuthorized() ? notConnected(texts, locale, miniAppUrl)
                     : Screen.text(texts.get(locale, "rooms.create_failed", Html.escape(e.getMessage()))));
         } catch (UserbotUnavailableException e) {
             log.warn("Userbot unavailable while creating room for {}: {}", account, e.getMessage());
@@ -129,8 +130,9 @@ public class NewRoomFlow {
         }
     }
 
-    static Screen notConnected(Texts texts, Locale locale) {
+    /** "🔐 Подключить аккаунт" opens the Mini App login page ({@code ru.smetabot.bot.session}). */
+    public static Screen notConnected(Texts texts, Locale locale, String miniAppUrl) {
         return new Screen(texts.get(locale, "rooms.not_connected"), Buttons.inline()
-                .row(Buttons.button(texts.get(locale, "rooms.connect_button"), new Callback.ConnectAccount())).build());
+                .row(Buttons.webApp(texts.get(locale, "rooms.connect_button"), miniAppUrl)).build());
     }
 }

@@ -3,7 +3,6 @@ package ru.smetabot.bot.stats;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;

@@ -14,7 +14,8 @@ class CallbackCodecTests {
         long big = 999_999_999_999_999_999L;
         return List.of(new Callback.RoomList(0), new Callback.RoomList(99_999), new Callback.OpenCard(big, 99_999),
                 new Callback.RefreshStats(big), new Callback.Members(1), new Callback.Links(2), new Callback.PublishHere(3),
-                new Callback.PublishPending(big), new Callback.ConnectAccount(), new Callback.Noop(), new Callback.SearchRooms());
+                new Callback.PublishPending(big), new Callback.ConnectAccount(), new Callback.Noop(), new Callback.SearchRooms(),
+                new Callback.AccountInfo(), new Callback.DisconnectAccount(false), new Callback.DisconnectAccount(true));
     }
 
     @ParameterizedTest

@@ -3,7 +3,6 @@ package ru.smetabot.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +38,7 @@ import ru.smetabot.sandbox.client.SandboxTypes.Message;
 @DirtiesContext // one poller on the sandbox bot at a time: the next class's context starts after this one stopped
 abstract class BotThroughSandbox {
 
-    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration WAIT = Duration.ofSeconds(30); // generous: the build machine may be busy
     static final long BOT = BotSandbox.BOT_ID;
 
     @Autowired

@@ -24,10 +24,12 @@ class RoomsTests extends BotThroughSandbox {
         long owner = newOwner("Без аккаунта", false);
 
         SandboxTypes.Message answer = press(owner, "🆕 Новый канал", "подключите свой Telegram-аккаунт");
-        String query = pressInline(owner, answer, "🔐 Подключить аккаунт");
+        java.util.Map<String, Object> button = answer.inlineKeyboard().get(0).get(0);
+        assertThat(button.get("text")).isEqualTo("🔐 Подключить аккаунт");
+        String miniApp = (String) ((java.util.Map<?, ?>) button.get("web_app")).get("url");
 
-        SafetyTests.awaitTrue(() -> sandbox.callbackAnswer(query).answered());
-        assertThat(sandbox.callbackAnswer(query).text()).contains("Страница подключения");
+        assertThat(miniApp).isEqualTo("http://localhost:8081/miniapp/index.html");
+        assertThat(sandbox.openWebApp(owner, BOT, miniApp)).startsWith(miniApp + "#tgWebAppData=");
         assertThat(rooms(owner)).isZero();
     }
 

@@ -50,7 +50,7 @@ class WithUserbotServiceTests {
     static final long BOT = BotSandbox.BOT_ID;
     static final String TOKEN = BotSandbox.TOKEN;
     static final String USERBOT_TOKEN = "e2e-userbot-token";
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Duration.ofSeconds(30);
     static final ConfigurableApplicationContext USERBOT;
 
     static {

@@ -8,16 +8,18 @@ import ru.smetabot.bot.telegram.Screen;
 
 class NewRoomScreensTests {
 
+    private static final String APP = "https://bot.example/miniapp/index.html";
+
     private final Texts texts = new Texts();
 
     @Test
     void notConnectedOffersToConnectInBothLanguages() {
-        Screen ru = NewRoomFlow.notConnected(texts, Texts.RUSSIAN);
-        Screen en = NewRoomFlow.notConnected(texts, Texts.ENGLISH);
+        Screen ru = NewRoomFlow.notConnected(texts, Texts.RUSSIAN, APP);
+        Screen en = NewRoomFlow.notConnected(texts, Texts.ENGLISH, APP);
 
         assertThat(ru.text()).startsWith("🔐 Чтобы создать канал, подключите свой Telegram-аккаунт");
         assertThat(ru.inlineKeyboard().getKeyboard().get(0).get(0).getText()).isEqualTo("🔐 Подключить аккаунт");
-        assertThat(ru.inlineKeyboard().getKeyboard().get(0).get(0).getCallbackData()).isEqualTo("acct:connect");
+        assertThat(ru.inlineKeyboard().getKeyboard().get(0).get(0).getWebApp().getUrl()).isEqualTo(APP);
         assertThat(en.text()).startsWith("🔐 To create a channel, connect your Telegram account");
         assertThat(en.inlineKeyboard().getKeyboard().get(0).get(0).getText()).isEqualTo("🔐 Connect account");
     }

@@ -132,6 +132,15 @@ public class SandboxClient {
         return (String) reply.get("callback_id");
     }
 
+    /**
+     * Opens the bot's {@code web_app} button with this URL as a Telegram client would: the answer is the URL
+     * to load, with {@code #tgWebAppData=<initData signed by the bot's token>&tgWebAppVersion=…}.
+     */
+    public String openWebApp(long userId, long botId, String url) {
+        Map<?, ?> reply = http.post(dialog(userId, botId) + "/web-app", Map.of("url", url), null, Map.class);
+        return (String) reply.get("url");
+    }
+
     public CallbackAnswer callbackAnswer(String callbackId) {
         return http.get("/sandbox/api/callbacks/" + callbackId, null, CallbackAnswer.class);
     }

@@ -19,6 +19,8 @@ class TdlibConfiguration {
 
     @Bean(destroyMethod = "close")
     TdClients tdClients(UserbotProperties properties) {
+        // Before TDLib opens anything: a wrong key must stop start-up, not surface later as logged-out accounts.
+        SessionKeyCheck.verify(properties.sessionsDir(), properties.sessionEncryptionKey());
         TdJsonNative td = TdJsonNative.load(Path.of(properties.tdlibPath()));
         td.execute("{\"@type\":\"setLogVerbosityLevel\",\"new_verbosity_level\":1}");
         String version = td.execute("{\"@type\":\"getOption\",\"name\":\"version\"}");
