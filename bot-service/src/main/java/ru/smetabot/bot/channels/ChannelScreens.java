@@ -1,6 +1,8 @@
 package ru.smetabot.bot.channels;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import ru.smetabot.bot.BotProperties;
 import ru.smetabot.bot.i18n.Texts;
@@ -17,6 +19,8 @@ public class ChannelScreens {
     private final BotGateway gateway;
     private final Texts texts;
     private final BotProperties properties;
+    /** Which room's card each edited message shows now (null: something else), for late edits. */
+    private final Map<String, Long> cardOnMessage = new ConcurrentHashMap<>();
 
     public ChannelScreens(RoomStats stats, BotGateway gateway, Texts texts, BotProperties properties) {
         this.stats = stats;
@@ -30,6 +34,7 @@ public class ChannelScreens {
     }
 
     public void editRoomList(long chatId, int messageId, long contractorId, int page, Locale locale) {
+        cardOnMessage.remove(key(chatId, messageId));
         gateway.edit(chatId, messageId, roomList(contractorId, page, locale));
     }
 
@@ -38,7 +43,22 @@ public class ChannelScreens {
     }
 
     public void editCard(long chatId, int messageId, Room room, int page, CardNotice notice, Locale locale) {
+        cardOnMessage.put(key(chatId, messageId), room.getId());
         gateway.edit(chatId, messageId, cardScreen(stats.card(room, page).withNotice(notice), locale));
+    }
+
+    /**
+     * Edits the card only if the message still shows this room's card: a refresh finishing late
+     * must not pull the owner back from the screen they moved on to.
+     */
+    public void editCardIfStillShown(long chatId, int messageId, Room room, CardNotice notice, Locale locale) {
+        if (room.getId().equals(cardOnMessage.get(key(chatId, messageId)))) {
+            editCard(chatId, messageId, room, 0, notice, locale);
+        }
+    }
+
+    private static String key(long chatId, int messageId) {
+        return chatId + ":" + messageId;
     }
 
     public Screen cardScreen(CardData card, Locale locale) {

@@ -79,7 +79,7 @@ class StatsRefresh implements CallbackHandler<RefreshStats> {
         } catch (TimeoutException slow) {
             metrics.refresh(trigger, "slow");
             log.warn("views refresh room={} still running after {} s; the card is edited when it ends", room.getId(), WAIT.toSeconds());
-            run.thenAccept(summary -> show(room, card, RefreshNotices.of(summary, clock.instant())));
+            run.thenAccept(summary -> showIfStillThere(room, card, RefreshNotices.of(summary, clock.instant())));
             notice = CardNotice.other("timeout");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownRoomException gone) {
@@ -95,7 +95,11 @@ class StatsRefresh implements CallbackHandler<RefreshStats> {
             Thread.currentThread().interrupt();
             return;
         }
-        show(room, card, notice);
+        if ("retry".equals(trigger)) {
+            showIfStillThere(room, card, notice);
+        } else {
+            show(room, card, notice);
+        }
     }
 
     private void scheduleRetry(Room room, CardMessage card, RefreshSummary summary) {
@@ -119,6 +123,10 @@ class StatsRefresh implements CallbackHandler<RefreshStats> {
 
     private void show(Room room, CardMessage card, CardNotice notice) {
         screens.editCard(card.chatId(), card.messageId(), room, 0, notice, card.locale());
+    }
+
+    private void showIfStillThere(Room room, CardMessage card, CardNotice notice) {
+        screens.editCardIfStillShown(card.chatId(), card.messageId(), room, notice, card.locale());
     }
 
     @PreDestroy

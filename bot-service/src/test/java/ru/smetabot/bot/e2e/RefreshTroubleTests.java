@@ -26,6 +26,25 @@ class RefreshTroubleTests extends BotThroughSandbox {
     }
 
     @Test
+    void aLateRetryDoesNotPullTheOwnerBackFromTheList() throws Exception {
+        long owner = newOwner("Назад", true);
+        Message card = openCardWithOneViewedFile(owner, "Назад — сарай");
+
+        userbot.failNext(SandboxUserbot.floodWait(1));
+        pressInline(owner, card, "🔄 Обновить статистику");
+        Message waiting = sandbox.awaitEditedBotMessage(owner, BOT, "Telegram просит подождать 1 с", WAIT);
+        pressInline(owner, waiting, "⬅️ Назад");
+        sandbox.awaitEditedBotMessage(owner, BOT, "Выберите канал", WAIT);
+
+        SafetyTests.awaitTrue(() -> jdbc.sql("""
+                SELECT count(*) FROM analytics.refresh_runs r JOIN core.channels c ON c.id = r.channel_id
+                 WHERE c.title = 'Назад — сарай' AND r.outcome = 'refreshed'""").query(Long.class).single() > 0);
+        Thread.sleep(500);
+        assertThat(current(owner, card.messageId()).text()).as("still the list").contains("Выберите канал")
+                .doesNotContain("📌");
+    }
+
+    @Test
     void anUnreachableUserbotIsSaidSoAndABotApi429IsWaitedOut() throws Exception {
         long owner = newOwner("Авария", true);
         Message card = openCardWithOneViewedFile(owner, "Авария — склад");
