@@ -44,7 +44,8 @@ public final class Bench {
                 System.out.println("refreshing " + spec + "...");
                 bench.run(scenario).forEach(r -> rows.add(r.row()));
             }
-            print("Views refresh end to end: worker (POST /refresh/all, REFRESH_CONCURRENCY default) -> userbot (sandbox"
+            String concurrency = System.getenv().getOrDefault("REFRESH_CONCURRENCY", "4 (default)");
+            print("Views refresh end to end: worker (POST /refresh/all, REFRESH_CONCURRENCY " + concurrency + ") -> userbot (sandbox"
                     + " gateway) -> telegram-sandbox -> PostgreSQL; naive on <= " + ViewsRefreshBench.NAIVE_SAMPLE
                     + " rows, raw on all rows", ViewsRefreshBench.HEADER, rows);
             print("Seeding (sandbox control API, 16 threads, + one batch insert of the rows the bot would have recorded)",

@@ -119,6 +119,16 @@ public final class LocalSuite implements AutoCloseable {
         service.awaitHealthy(START_TIMEOUT);
     }
 
+    /** Stops the embedded PostgreSQL (fast shutdown: sessions are cut), waits, starts it again on the same data. */
+    public void restartDatabase(Duration down) throws IOException, InterruptedException {
+        if (postgres == null) {
+            throw new IllegalStateException("the suite uses an external database (DATABASE_URL)");
+        }
+        postgres.close();
+        Thread.sleep(down.toMillis());
+        postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
+    }
+
     private ServiceProcess service(String name) {
         return services.stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));

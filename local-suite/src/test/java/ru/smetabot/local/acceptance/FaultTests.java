@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Trouble in the middle of work: a crashed userbot during the periodic refresh. */
+/** Trouble in the middle of work: a crashed userbot during the periodic refresh, a database restart. */
 @ExtendWith(SharedSuite.class)
 class FaultTests {
 
@@ -50,5 +50,24 @@ class FaultTests {
         room.owner().connectAccount();
         SeedChecklistTests.awaitCardShowing(room.owner(), room.title(), room.file() + " — 👁 2", Duration.ofSeconds(60));
         assertThat(PublishedRoom.lastRun(suite, room.roomId(), "periodic")).isEqualTo("refreshed/null");
+    }
+
+    /**
+     * PostgreSQL goes away for a few seconds while the worker refreshes every 5 s and the bot polls:
+     * afterwards every service is healthy again by itself, the worker's next cycle writes the new
+     * count and the bot shows it — no manual restart.
+     */
+    @Test
+    void postgresRestartedWhileTheServicesWork() throws Exception {
+        PublishedRoom room = PublishedRoom.withOneView(suite, "Глеб", "Глебов — крыльцо", "porch.pdf");
+        suite.local().restartDatabase(Duration.ofSeconds(5));
+        Client.joinByLink(suite, room.chatId()).readPosts();
+
+        for (int metricsPort : new int[] {suite.ports().botMetrics(), suite.ports().userbotMetrics(),
+                suite.ports().workerMetrics()}) {
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> suite.health(metricsPort).contains("UP"));
+        }
+        assertThat(room.owner().say("/start", "SmetaBot").text()).contains("SmetaBot");
+        SeedChecklistTests.awaitCardShowing(room.owner(), room.title(), room.file() + " — 👁 2", Duration.ofSeconds(60));
     }
 }

@@ -79,6 +79,11 @@ public final class Suite implements AutoCloseable {
         return http.call("GET", "http://localhost:" + metricsPort + "/metrics", null, null).body();
     }
 
+    /** The body of a service's /health (on its metrics port). */
+    String health(int metricsPort) {
+        return http.call("GET", "http://localhost:" + metricsPort + "/health", null, null).body();
+    }
+
     /** Sum of the samples of one series, over the label sets containing {@code labelPart} ("" for all). */
     static double metric(String prometheusText, String series, String labelPart) {
         double sum = 0;
