@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The recovery sweep's schedule (smetabot.bot.join-requests.*).
  *
  * @param sweepInterval     time between sweeps (JOIN_REQUEST_SWEEP_INTERVAL); zero or negative turns the periodic sweep off
- * @param sweepInitialDelay how long after start the first sweep runs
+ * @param sweepInitialDelay how long after start the first sweep runs (JOIN_REQUEST_SWEEP_INITIAL_DELAY)
  * @param sweepOnStart      whether a sweep runs at start-up at all
  */
 @ConfigurationProperties("smetabot.bot.join-requests")
