@@ -60,6 +60,10 @@ class FaultTests {
     @Test
     void postgresRestartedWhileTheServicesWork() throws Exception {
         PublishedRoom room = PublishedRoom.withOneView(suite, "Глеб", "Глебов — крыльцо", "porch.pdf");
+        // Right after a run of this room ended, so that no run of it is cut by the outage.
+        Timestamp from = Timestamp.from(Instant.now());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> suite.queryLong(
+                "SELECT count(*) FROM analytics.refresh_runs WHERE channel_id = ? AND finished_at > ?", room.roomId(), from) > 0);
         suite.local().restartDatabase(Duration.ofSeconds(5));
         Client.joinByLink(suite, room.chatId()).readPosts();
 
@@ -68,6 +72,13 @@ class FaultTests {
             await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> suite.health(metricsPort).contains("UP"));
         }
         assertThat(room.owner().say("/start", "SmetaBot").text()).contains("SmetaBot");
-        SeedChecklistTests.awaitCardShowing(room.owner(), room.title(), room.file() + " — 👁 2", Duration.ofSeconds(60));
+        try {
+            SeedChecklistTests.awaitCardShowing(room.owner(), room.title(), room.file() + " — 👁 2", Duration.ofSeconds(60));
+        } catch (AssertionError e) {
+            String log = suite.log("worker");
+            throw new AssertionError(e.getMessage() + "\nruns of the room: " + suite.query("SELECT id, trigger, started_at,"
+                    + " heartbeat_at, finished_at, outcome, reason, detail FROM analytics.refresh_runs WHERE channel_id = ?"
+                    + " ORDER BY id", room.roomId()) + "\nworker log tail:\n" + log.substring(Math.max(0, log.length() - 6000)), e);
+        }
     }
 }
