@@ -78,7 +78,8 @@ public final class LocalSuite implements AutoCloseable {
         startService("worker", serviceJar("worker-service"), serviceEnv(db, ports.worker(), ports.workerMetrics(),
                 Map.of()), ports.workerMetrics(), logs, echo);
         startService("bot", serviceJar("bot-service"), serviceEnv(db, ports.bot(), ports.botMetrics(),
-                Map.of("TELEGRAM_API_URL", sandboxUrl())), ports.botMetrics(), logs, echo);
+                Map.of("TELEGRAM_API_URL", sandboxUrl(), "BOT_PUBLIC_URL", "http://localhost:" + ports.bot())),
+                ports.botMetrics(), logs, echo);
         for (ServiceProcess service : services) {
             service.awaitHealthy(START_TIMEOUT);
         }
