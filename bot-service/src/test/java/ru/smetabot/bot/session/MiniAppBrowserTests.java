@@ -15,10 +15,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -107,14 +109,15 @@ class MiniAppBrowserTests {
 
         WebDriver browser = chromium(profile);
         try {
+            // The sandbox page re-renders the chat as it polls: an element found a moment ago may be gone.
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            wait.ignoring(StaleElementReferenceException.class);
             browser.get(SANDBOX.baseUrl() + "/?user=" + USER);
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".chat-item[data-chat-id='" + BOT + "']"))).click();
+            click(wait, By.cssSelector(".chat-item[data-chat-id='" + BOT + "']"), e -> true);
             browser.findElement(By.id("message-input")).sendKeys("/start");
             browser.findElement(By.id("send-button")).click();
-            wait.until(d -> d.findElements(By.cssSelector(".reply-button")).stream()
-                    .filter(b -> b.getText().equals("🆕 Новый канал")).findFirst().orElse(null)).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".inline-button[data-web-app]"))).click();
+            click(wait, By.cssSelector(".reply-button"), b -> b.getText().equals("🆕 Новый канал"));
+            click(wait, By.cssSelector(".inline-button[data-web-app]"), e -> true);
 
             wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("webapp-frame")));
             type(wait, "phone", PHONE, "phone-submit");
@@ -151,6 +154,19 @@ class MiniAppBrowserTests {
     private static Message say(SandboxClient sandbox, String text, String expect) {
         Message sent = sandbox.sendText(USER, BOT, text);
         return sandbox.awaitBotMessage(USER, BOT, expect, sent.messageId(), WAIT);
+    }
+
+    /** Clicks the first matching element, looking again if the page re-rendered it in between. */
+    private static void click(WebDriverWait wait, By target, Predicate<WebElement> which) {
+        wait.until(d -> {
+            for (WebElement element : d.findElements(target)) {
+                if (element.isDisplayed() && element.isEnabled() && which.test(element)) {
+                    element.click();
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     private static void type(WebDriverWait wait, String input, String value, String submit) {
