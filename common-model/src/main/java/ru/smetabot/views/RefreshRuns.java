@@ -59,19 +59,48 @@ public class RefreshRuns {
 
     /** When the room may be refreshed again, if it is in back-off now. */
     public Optional<Instant> retryNotBefore(long roomId) {
+        return backOff(roomId).map(BackOff::until);
+    }
+
+    /**
+     * Why and until when the room is in back-off now, if it is: the failure that set the latest
+     * retry time — the room's own last failed run, or a flood wait of another room of its account.
+     */
+    public Optional<BackOff> backOff(long roomId) {
         return jdbc.sql(LATEST_FINISHED + """
-                SELECT max(t.until) FROM (
-                    SELECT l.retry_at AS until FROM latest l WHERE l.id = :roomId AND l.retry_at > :now
+                SELECT t.until, t.reason FROM (
+                    SELECT l.retry_at AS until, l.reason FROM latest l WHERE l.id = :roomId AND l.retry_at > :now
                     UNION ALL
-                    SELECT f.until FROM flooded f
+                    SELECT f.until, 'flood_wait' FROM flooded f
                       JOIN core.channels c ON c.userbot_account_id = f.userbot_account_id
                      WHERE c.id = :roomId) t
+                 ORDER BY t.until DESC LIMIT 1
                 """)
                 .param("now", RefreshRunStore.at(clock.instant()))
                 .param("roomId", roomId)
-                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class)))
-                .single()
-                .map(OffsetDateTime::toInstant);
+                .query((rs, n) -> new BackOff(rs.getObject(1, OffsetDateTime.class).toInstant(),
+                        reasonOf(rs.getString(2))))
+                .optional();
+    }
+
+    /**
+     * A room resting after a failure.
+     *
+     * @param until  no refresh of the room starts before this time
+     * @param reason the failure that set it ({@link FailureReason#ERROR} if its stored tag is unknown)
+     */
+    public record BackOff(Instant until, FailureReason reason) {
+    }
+
+    private static FailureReason reasonOf(String tag) {
+        if (tag == null) {
+            return FailureReason.ERROR;
+        }
+        try {
+            return FailureReason.valueOf(tag.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return FailureReason.ERROR;
+        }
     }
 
     /** Refreshes running now, on any instance (and the bot). */

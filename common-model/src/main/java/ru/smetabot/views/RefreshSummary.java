@@ -16,7 +16,8 @@ import java.util.Locale;
  * @param failed       posts not refreshed because the run stopped (flood wait, outage)
  * @param userbotCalls {@code /rooms/get_views} calls made (one per ≤100 posts)
  * @param duration     wall time of the run
- * @param reason       why it failed or was not started early; null when refreshed
+ * @param reason       why it failed; for BACKED_OFF, why the room rests (the failure that set retryAt);
+ *                     null when refreshed or BUSY
  * @param retryAt      no refresh of the room starts before this time; null when none is pending
  * @param detail       operator-readable detail of a failure, or null
  * @param runId        the {@code analytics.refresh_runs} row, null when not started
@@ -40,8 +41,13 @@ public record RefreshSummary(long roomId, Outcome outcome, int posts, int update
         }
     }
 
-    static RefreshSummary notStarted(long roomId, Outcome outcome, Instant retryAt, Duration duration) {
-        return new RefreshSummary(roomId, outcome, 0, 0, 0, 0, 0, 0, duration, null, retryAt, null, null);
+    /**
+     * A run that did not start: BACKED_OFF carries the reason of the failure the room rests after
+     * (flood wait, not_authorized, ...) and its retry time; BUSY has neither.
+     */
+    static RefreshSummary notStarted(long roomId, Outcome outcome, FailureReason reason, Instant retryAt,
+            Duration duration) {
+        return new RefreshSummary(roomId, outcome, 0, 0, 0, 0, 0, 0, duration, reason, retryAt, null, null);
     }
 
     public boolean refreshed() {

@@ -75,16 +75,18 @@ public class ViewsRefresher {
         if (room.deleted()) {
             throw new UnknownRoomException(roomId, "is deactivated (the bot lost access to the channel)");
         }
-        Optional<Instant> backOff = runs.retryNotBefore(roomId);
+        Optional<RefreshRuns.BackOff> backOff = runs.backOff(roomId);
         if (backOff.isPresent()) {
-            log.info("views refresh room={} skipped: in back-off until {}", roomId, backOff.get());
-            return RefreshSummary.notStarted(roomId, Outcome.BACKED_OFF, backOff.get(), since(startNanos));
+            log.info("views refresh room={} skipped: in back-off until {} after {}", roomId, backOff.get().until(),
+                    backOff.get().reason().tag());
+            return RefreshSummary.notStarted(roomId, Outcome.BACKED_OFF, backOff.get().reason(),
+                    backOff.get().until(), since(startNanos));
         }
         Instant now = clock.instant();
         Optional<Long> runId = store.start(roomId, trigger, now, now.minus(settings.lease()));
         if (runId.isEmpty()) {
             log.info("views refresh room={} skipped: another refresh of the room is running", roomId);
-            return RefreshSummary.notStarted(roomId, Outcome.BUSY, null, since(startNanos));
+            return RefreshSummary.notStarted(roomId, Outcome.BUSY, null, null, since(startNanos));
         }
         RefreshSummary summary;
         try {

@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionOperations;
 import ru.smetabot.model.events.EventLog;
 import ru.smetabot.model.testing.WithEmbeddedPostgres;
 import ru.smetabot.userbotapi.UserbotFloodWaitException;
+import ru.smetabot.userbotapi.UserbotProblems;
+import ru.smetabot.userbotapi.UserbotRejectedException;
 import ru.smetabot.views.RefreshSummary.Outcome;
 import ru.smetabot.views.RoomFixture.Room;
 
@@ -128,6 +130,7 @@ class ViewsRefresherTests {
         clock.advance(Duration.ofSeconds(119));
         RefreshSummary early = refresher.refreshViewsForRoom(room.id());
         assertThat(early.outcome()).isEqualTo(Outcome.BACKED_OFF);
+        assertThat(early.reason()).as("the back-off says why: the flood wait").isEqualTo(FailureReason.FLOOD_WAIT);
         assertThat(early.retryAt()).isEqualTo(failed.retryAt());
         assertThat(userbot.callsFor(room.chatId())).hasSize(2);
         assertThat(runs.roomsDue()).doesNotContain(room.id());
@@ -155,8 +158,50 @@ class ViewsRefresherTests {
         refresher.refreshViewsForRoom(flooded.id());
 
         assertThat(runs.roomsDue()).doesNotContain(flooded.id(), sibling.id()).contains(stranger.id());
-        assertThat(refresher.refreshViewsForRoom(sibling.id()).outcome()).isEqualTo(Outcome.BACKED_OFF);
+        RefreshSummary held = refresher.refreshViewsForRoom(sibling.id());
+        assertThat(held.outcome()).isEqualTo(Outcome.BACKED_OFF);
+        assertThat(held.reason()).as("held back by the account's flood wait").isEqualTo(FailureReason.FLOOD_WAIT);
+        assertThat(held.retryAt()).isEqualTo(clock.instant().plusSeconds(300));
         assertThat(userbot.callsFor(sibling.chatId())).isEmpty();
+    }
+
+    @Test
+    void aRoomRestingAfterAFailureOtherThanAFloodWaitSaysWhichFailureAndUntilWhen() {
+        Room room = rooms.room(7011L);
+        rooms.posts(room, 1, 4);
+        userbot.thenOnce(request -> {
+            throw new UserbotRejectedException(401, UserbotProblems.NOT_AUTHORIZED, "account 7011 is not authorized");
+        });
+
+        RefreshSummary failed = refresher.refreshViewsForRoom(room.id(), RefreshTrigger.periodic("cycle-na"));
+        assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(failed.reason()).isEqualTo(FailureReason.NOT_AUTHORIZED);
+
+        clock.advance(Duration.ofSeconds(10));
+        RefreshSummary resting = refresher.refreshViewsForRoom(room.id());
+
+        assertThat(resting.outcome()).isEqualTo(Outcome.BACKED_OFF);
+        assertThat(resting.reason()).as("not a flood wait: the account is not connected")
+                .isEqualTo(FailureReason.NOT_AUTHORIZED);
+        assertThat(resting.retryAt()).isEqualTo(failed.retryAt());
+        assertThat(runs.backOff(room.id())).contains(new RefreshRuns.BackOff(failed.retryAt(), FailureReason.NOT_AUTHORIZED));
+        assertThat(userbot.callsFor(room.chatId())).hasSize(1);
+    }
+
+    @Test
+    void aBusyRoomHasNoReason() {
+        Room room = rooms.room(7012L);
+        rooms.posts(room, 1, 0);
+        jdbc.sql("""
+                INSERT INTO analytics.refresh_runs (channel_id, trigger, started_at, heartbeat_at)
+                VALUES (:room, 'periodic', :now, :now)""").param("room", room.id())
+                .param("now", RefreshRunStore.at(clock.instant())).update();
+
+        RefreshSummary busy = refresher.refreshViewsForRoom(room.id());
+
+        assertThat(busy.outcome()).isEqualTo(Outcome.BUSY);
+        assertThat(busy.reason()).isNull();
+        assertThat(busy.retryAt()).isNull();
     }
 
     @Test

@@ -17,13 +17,13 @@ final class RefreshNotices {
                 return null;
             case BUSY:
                 return CardNotice.other("busy");
-            case BACKED_OFF:
-                return CardNotice.floodWait(secondsUntil(summary.retryAt(), now));
             default:
                 break;
         }
+        // FAILED, or BACKED_OFF: resting after a failure, whose reason the summary carries; only a
+        // flood wait is Telegram asking to wait, anything else is named as it is.
         if (summary.reason() == null) {
-            return CardNotice.other("error");
+            return CardNotice.other(summary.outcome() == RefreshSummary.Outcome.BACKED_OFF ? "backed_off" : "error");
         }
         return switch (summary.reason()) {
             case FLOOD_WAIT -> CardNotice.floodWait(secondsUntil(summary.retryAt(), now));
@@ -32,9 +32,10 @@ final class RefreshNotices {
         };
     }
 
-    /** The metric tag of a summary: refreshed, failed_flood_wait, backed_off, busy... */
+    /** The metric tag of a summary: refreshed, failed_flood_wait, backed_off, busy... (a reason only for FAILED). */
     static String outcomeTag(RefreshSummary summary) {
-        return summary.reason() == null ? summary.outcome().tag() : summary.outcome().tag() + "_" + summary.reason().tag();
+        return summary.reason() == null || summary.outcome() != RefreshSummary.Outcome.FAILED ? summary.outcome().tag()
+                : summary.outcome().tag() + "_" + summary.reason().tag();
     }
 
     static long secondsUntil(Instant at, Instant now) {

@@ -77,7 +77,10 @@ class RefreshMetrics {
         int failedCalls = summary.reason() != null && summary.userbotCalls() > 0 ? 1 : 0;
         calls("ok", summary.userbotCalls() - failedCalls);
         calls(reason, failedCalls);
-        if (summary.reason() == FailureReason.FLOOD_WAIT && summary.retryAt() != null) {
+        // Only the run that met the flood wait counts its seconds; a BACKED_OFF summary carries the
+        // same reason and retry time while the room rests, and must not count them again.
+        if (summary.outcome() == RefreshSummary.Outcome.FAILED && summary.reason() == FailureReason.FLOOD_WAIT
+                && summary.retryAt() != null) {
             long seconds = Math.max(0, Duration.between(clock.instant(), summary.retryAt()).toSeconds());
             counter("smetabot.refresh.flood.wait.seconds", "Seconds Telegram asked us to wait (flood waits)")
                     .increment(seconds);
