@@ -135,6 +135,27 @@ final class Contractor {
         return awaitText(list.messageId(), "📌 " + roomTitle);
     }
 
+    /**
+     * "🔗 Ссылки" → "📂 room" → "➕ Новая ссылка" → the name → "7 дней" → "Без лимита" → "✅ Ссылка создана":
+     * the link the bot shows, to send to a client.
+     */
+    String createLink(String roomTitle, String linkName) {
+        Message chooser = press("🔗 Ссылки", "Выберите канал");
+        pressInline(chooser, "📂 " + roomTitle);
+        Message links = awaitText(chooser.messageId(), "Ссылки канала «" + roomTitle + "»");
+        pressInline(links, "➕ Новая ссылка");
+        awaitText(chooser.messageId(), "Напишите название новой ссылки");
+        Message expiry = say(linkName, "сколько будет действовать ссылка");
+        pressInline(expiry, "7 дней");
+        Message limit = awaitText(expiry.messageId(), "сколько заявок одобрить");
+        pressInline(limit, "Без лимита");
+        Message created = awaitText(expiry.messageId(), "✅ Ссылка создана");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://t\\.me/\\+[A-Za-z0-9_-]+")
+                .matcher(created.text());
+        assertThat(link.find()).as(created.text()).isTrue();
+        return link.group();
+    }
+
     /** "🔄 Обновить статистику" on the card; returns the callback id. */
     String refresh(Message card) {
         return pressInline(card, "🔄 Обновить статистику");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.smetabot.sandbox.client.SandboxTypes.Message;
@@ -51,35 +50,33 @@ class SeedChecklistTests {
                 .as("the button ran the refresh itself").isPositive();
     }
 
-    /** Тест 2: Участники канала — the bot's invite links and members screen are issue 7. */
+    /** Тест 2: Участники канала — an invite link made in the bot, a client joins by it, "👥 Участники". */
     @Test
-    @Disabled("issue 7: the bot has no invite links and no members screen yet; «🔗 Ссылки» and «👥 Участники» answer"
-            + " with a placeholder (links.placeholder, members.placeholder)")
     void test2MembersShowAdminsAndClientsWhoJoinedByLink() {
         Contractor owner = Contractor.signUp(suite, "Олег");
         owner.connectAccount();
         long chatId = owner.createRoom("Смирнов — дача");
 
-        // 1. Создайте ссылку-приглашение для канала
-        Message card = owner.openCard("Смирнов — дача");
-        owner.pressInline(card, "🔗 Ссылки");
-        Message links = owner.awaitText(card.messageId(), "Ссылки");
-        owner.pressInline(links, "➕");
-        Message askName = owner.say("Смирновы", "https://t.me/+");
-        String link = askName.text().replaceAll("(?s).*(https://t\\.me/\\+[A-Za-z0-9_-]{16}).*", "$1");
+        // 1. Создайте ссылку-приглашение для канала: "🔗 Ссылки" → room → "➕ Новая ссылка" → name, expiry, limit
+        String link = owner.createLink("Смирнов — дача", "Смирновы");
 
-        // 2. Присоединитесь к каналу по ссылке с другого аккаунта (a join request the bot approves)
+        // 2. Присоединитесь к каналу по ссылке с другого аккаунта: a join request the bot approves and announces
         long client = Suite.newUserId();
         suite.sandbox().createUser(client, "Пётр", "Смирнов", "petr" + client, null, null);
         assertThat(suite.sandbox().openInviteLink(client, link).outcome()).isEqualTo("requested");
-        owner.say("/start", "Пётр");    // the owner is told "👤 Пётр … вступил(а) по ссылке «Смирновы»"
+        Message joined = owner.awaitMessage("вступил(а) по ссылке «Смирновы»");
+        assertThat(joined.text()).startsWith("👤").contains("Пётр").contains("@petr" + client)
+                .contains("📌 Канал: Смирнов — дача");
+        assertThat(suite.sandbox().channel(chatId).members())
+                .anyMatch(m -> m.userId() == client && m.status().equals("member"));
 
-        // 3-4. Детали канала → "👥 Участники": administrators and the client who joined by the link
-        Message again = owner.openCard("Смирнов — дача");
-        owner.pressInline(again, "👥 Участники");
-        Message members = owner.awaitText(again.messageId(), "Пётр");
-        assertThat(members.text()).contains("Олег").contains("@petr" + client).contains("Смирновы");
-        assertThat(suite.sandbox().channel(chatId).members()).anyMatch(m -> m.userId() == client);
+        // 3-4. Детали канала → "👥 Участники": the administrators and the client who joined by the link
+        Message card = owner.openCard("Смирнов — дача");
+        owner.pressInline(card, "👥 Участники");
+        Message members = owner.awaitText(card.messageId(), "Участники канала «Смирнов — дача»", "Администраторы");
+        assertThat(members.text()).contains("👑 Олег").contains("владелец").contains("🤖")
+                .contains("Клиентов по ссылкам: 1 активных из 1")
+                .contains("Пётр").contains("@petr" + client).contains("«Смирновы»").contains("✅ в канале");
     }
 
     /** Тест 3: Автоматическое обновление — every REFRESH_INTERVAL (5 s here), and by the manual trigger. */

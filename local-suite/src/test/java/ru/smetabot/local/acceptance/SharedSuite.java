@@ -46,6 +46,8 @@ public final class SharedSuite implements ParameterResolver {
             }
             env.put("REFRESH_INTERVAL", REFRESH_INTERVAL);
             env.put("VIEWS_FAILURE_BACKOFF", "10s");
+            // The bot's join-request sweep (5 min in production) finds requests Telegram did not send it.
+            env.put("JOIN_REQUEST_SWEEP_INTERVAL", "5s");
             return new Suite(LocalSuite.startQuietly(SuiteSettings.fromEnvironment(env)));
         } catch (Exception e) {
             throw new IllegalStateException("the local suite did not start: " + e.getMessage(), e);
