@@ -219,6 +219,7 @@ public final class LocalSuite implements AutoCloseable {
     @Override
     public synchronized void close() {
         for (int i = services.size() - 1; i >= 0; i--) {
+            log("stopping " + services.get(i).name());
             services.get(i).close();
         }
         services.clear();
