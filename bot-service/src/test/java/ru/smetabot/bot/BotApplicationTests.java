@@ -2,15 +2,11 @@ package ru.smetabot.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import ru.smetabot.model.testing.Http;
+import ru.smetabot.model.testing.ServiceStartContract;
 import ru.smetabot.model.testing.WithEmbeddedPostgres;
 
 /** The service starts on a migrated database and answers health and Prometheus metrics. */
@@ -18,31 +14,11 @@ import ru.smetabot.model.testing.WithEmbeddedPostgres;
         properties = {"management.server.port=0", "smetabot.bot.token=123:test", "smetabot.bot.userbot-api-token=secret",
                 "smetabot.bot.polling=false"})
 @WithEmbeddedPostgres
-class BotApplicationTests {
+class BotApplicationTests extends ServiceStartContract {
 
-    @LocalManagementPort
-    int managementPort;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Test
-    void startsOnAMigratedDatabase() {
-        Integer applied = jdbc.sql("SELECT count(*) FROM core.flyway_schema_history WHERE success")
-                .query(Integer.class).single();
-
-        assertThat(applied).isGreaterThanOrEqualTo(2);
-    }
-
-    @Test
-    void answersMetricsAndHealthOnTheManagementPort() {
-        HttpResponse<String> metrics = Http.get(managementPort, "/metrics");
-        HttpResponse<String> health = Http.get(managementPort, "/health");
-
-        assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"bot\"");
-        assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+    @Override
+    protected String applicationTag() {
+        return "bot";
     }
 
     @Test
