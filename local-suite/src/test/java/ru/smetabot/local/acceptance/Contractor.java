@@ -170,17 +170,28 @@ final class Contractor {
             pressInline(current(card.messageId()), "🔄 Обновить статистику");
             Instant deadline = Instant.now().plus(WAIT);
             Message now = current(card.messageId());
-            while (!containsAll(now, parts) && !now.text().contains("обновление уже идёт")
-                    && Instant.now().isBefore(deadline)) {
+            while (!reached(now, parts) && !busy(now) && Instant.now().isBefore(deadline)) {
                 sleep(250);
                 now = current(card.messageId());
             }
-            if (containsAll(now, parts)) {
+            if (reached(now, parts)) {
                 return now;
             }
             sleep(1000);
         }
         return awaitText(card.messageId(), Duration.ZERO, parts);
+    }
+
+    /**
+     * The card shows what was asked for, from a refresh that ran: "обновление уже идёт" (the worker's
+     * run of the room was in progress) carries a ⚠️ too, but says nothing about the room, so press again.
+     */
+    private static boolean reached(Message card, String... parts) {
+        return containsAll(card, parts) && !busy(card);
+    }
+
+    private static boolean busy(Message card) {
+        return card.text() != null && card.text().contains("обновление уже идёт");
     }
 
     private static boolean containsAll(Message message, String... parts) {

@@ -81,7 +81,10 @@ class RefreshMetrics {
         // same reason and retry time while the room rests, and must not count them again.
         if (summary.outcome() == RefreshSummary.Outcome.FAILED && summary.reason() == FailureReason.FLOOD_WAIT
                 && summary.retryAt() != null) {
-            long seconds = Math.max(0, Duration.between(clock.instant(), summary.retryAt()).toSeconds());
+            // retryAt = when the run met the flood + Telegram's wait; recorded just after the run, so the
+            // seconds asked are the remainder rounded up (truncating turned a 20 s wait into 19).
+            long millis = Math.max(0, Duration.between(clock.instant(), summary.retryAt()).toMillis());
+            long seconds = (millis + 999) / 1000;
             counter("smetabot.refresh.flood.wait.seconds", "Seconds Telegram asked us to wait (flood waits)")
                     .increment(seconds);
         }
