@@ -36,12 +36,12 @@ import ru.smetabot.sandbox.client.SandboxTypes.Message;
  * every update handed to the bot twice, and a crash in the middle that loses a batch of requests
  * unseen and keeps the bot down while more arrive. Afterwards every request is decided once, by
  * its link's policy, in the database, in Telegram and in the owner's chat, and none is pending
- * (the sweep on restart found the lost ones). Size with -Dstorm.requests (default 1 000 to keep the default run short on 2 cores; 2 000 passes in ~65 s of storm); the
+ * (the sweep on restart found the lost ones). 2 000 requests, as the issue asks (-Dstorm.requests changes it); the
  * figures are printed as a "STORM" line in this class's test output.
  */
 class JoinRequestStormTests extends BotThroughSandbox {
 
-    private static final int REQUESTS = Integer.getInteger("storm.requests", 1_000);
+    private static final int REQUESTS = Integer.getInteger("storm.requests", 2_000);
     private static final int ROOMS = 10;
     private static final int LINKS_PER_ROOM = 5;
     private static final int[] LIMITS = {1, 5, 10, 0};
