@@ -83,4 +83,29 @@ public sealed interface Callback {
     /** Block ({@code block}) or unblock a client; asks first ({@code confirmed=false}). */
     record ClientBlock(long roomId, long clientId, boolean block, boolean confirmed) implements RoomCallback {
     }
+
+    /** "❓ Помощь": the overview ({@code topic} OVERVIEW) or a few lines about one screen. */
+    record Help(HelpTopic topic) implements Callback {
+    }
+
+    /** The screens "❓ Помощь" explains; {@code code} is their form in callback data. */
+    enum HelpTopic {
+        OVERVIEW("all"), ROOMS("rooms"), CARD("card"), MEMBERS("members"), LINKS("links"), PUBLISH("publish"),
+        ACCOUNT("account");
+
+        public final String code;
+
+        HelpTopic(String code) {
+            this.code = code;
+        }
+
+        static HelpTopic of(String code) {
+            for (HelpTopic topic : values()) {
+                if (topic.code.equals(code)) {
+                    return topic;
+                }
+            }
+            return null;
+        }
+    }
 }

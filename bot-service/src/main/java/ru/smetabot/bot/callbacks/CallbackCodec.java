@@ -20,7 +20,7 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
  * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code rl:search},
  * {@code acct:connect|show|off|off:yes}, {@code noop}; links
  * {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}}, members
- * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}. Telegram allows 1–64 bytes;
+ * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; help {@code help:{topic}}. Telegram allows 1–64 bytes;
  * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
@@ -73,6 +73,10 @@ public final class CallbackCodec {
         }
         if (data.equals("rl:search")) {
             return new Callback.SearchRooms();
+        }
+        if (data.startsWith("help:")) {
+            Callback.HelpTopic topic = Callback.HelpTopic.of(data.substring("help:".length()));
+            return topic == null ? null : new Callback.Help(topic);
         }
         Matcher m = ROOM_LIST.matcher(data);
         if (m.matches()) {
@@ -131,6 +135,9 @@ public final class CallbackCodec {
         }
         if (callback instanceof Callback.SearchRooms) {
             return "rl:search";
+        }
+        if (callback instanceof Callback.Help help) {
+            return "help:" + help.topic().code;
         }
         return "noop";
     }

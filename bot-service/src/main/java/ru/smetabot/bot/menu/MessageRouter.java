@@ -39,10 +39,11 @@ class MessageRouter implements UpdateHandler {
     private final BotGateway gateway;
     private final Texts texts;
     private final AccountCommands account;
+    private final HelpScreens help;
 
     MessageRouter(Contractors contractors, Conversations conversations, NewRoomFlow newRoom, PublishFlow publish,
             ChannelScreens channels, RoomSearch search, LinkNameInput linkNames, LinksMenu linksMenu, BotGateway gateway,
-            Texts texts, AccountCommands account) {
+            Texts texts, AccountCommands account, HelpScreens help) {
         this.contractors = contractors;
         this.conversations = conversations;
         this.newRoom = newRoom;
@@ -54,6 +55,7 @@ class MessageRouter implements UpdateHandler {
         this.gateway = gateway;
         this.texts = texts;
         this.account = account;
+        this.help = help;
     }
 
     @Override
@@ -102,7 +104,7 @@ class MessageRouter implements UpdateHandler {
             case MY_CHANNELS -> channels.sendRoomList(chatId, contractor, locale);
             case PUBLISH -> publish.start(chatId, contractor, locale);
             case LINKS -> linksMenu.sendRoomChooser(chatId, contractor, locale);
-            case HELP -> gateway.send(chatId, MainMenu.withMenu("help.text", texts, locale));
+            case HELP -> help.send(chatId, locale);
         }
     }
 }

@@ -15,7 +15,8 @@ class CallbackCodecTests {
         return List.of(new Callback.RoomList(0), new Callback.RoomList(99_999), new Callback.OpenCard(big, 99_999),
                 new Callback.RefreshStats(big), new Callback.Members(1), new Callback.Links(2), new Callback.PublishHere(3),
                 new Callback.PublishPending(big), new Callback.ConnectAccount(), new Callback.Noop(), new Callback.SearchRooms(),
-                new Callback.AccountInfo(), new Callback.DisconnectAccount(false), new Callback.DisconnectAccount(true));
+                new Callback.AccountInfo(), new Callback.DisconnectAccount(false), new Callback.DisconnectAccount(true),
+                new Callback.Help(Callback.HelpTopic.OVERVIEW), new Callback.Help(Callback.HelpTopic.MEMBERS));
     }
 
     @ParameterizedTest
@@ -30,7 +31,7 @@ class CallbackCodecTests {
     @ParameterizedTest
     @ValueSource(strings = {"", "ch:1:delete", "ch:-5:refresh", "ch:0:refresh", "ch:01:refresh", "ch:1:refresh:x",
             "ch:abc:refresh", "ch:1234567890123456789:refresh", "rl:-1", "rl:123456", "pub:", "pub:1 ", "chmenu:refresh:1",
-            "ch:1:card:", "acct:connect2", "rl:search2", "rl:", "ch:1:refresh\n", "ch:1:card:1:1",
+            "ch:1:card:", "acct:connect2", "help:", "help:nope", "help:rooms ", "help:ROOMS", "rl:search2", "rl:", "ch:1:refresh\n", "ch:1:card:1:1",
             "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void rejectsAnythingItDidNotProduce(String forged) {
         assertThat(CallbackCodec.decode(forged)).isEmpty();
