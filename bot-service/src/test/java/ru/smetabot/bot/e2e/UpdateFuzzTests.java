@@ -87,7 +87,9 @@ class UpdateFuzzTests extends BotThroughSandbox {
         int handed = parsed;
         awaitHandled(() -> updates() >= handedBefore + handed);
 
-        assertThat(press(owner, "📢 Мои каналы", "Мои каналы").text()).as("the bot still answers").contains("Фаззер — склад");
+        // (Some fuzzed my_chat_member updates are the owner making the bot admin of a new channel: rooms of theirs.)
+        SandboxTypes.Message list = press(owner, "📢 Мои каналы", "Мои каналы");
+        assertThat(list.inlineKeyboard().toString()).as("the bot still answers").contains("Фаззер — склад");
     }
 
     @Test

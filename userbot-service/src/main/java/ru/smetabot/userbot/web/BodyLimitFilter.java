@@ -26,8 +26,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            // 413, not 400: the request may be well-formed, it is only too big (RFC 9110 "Content Too Large").
-            ProblemWriter.write(response, HttpStatus.CONTENT_TOO_LARGE, UserbotProblems.INVALID_REQUEST,
+            ProblemWriter.write(response, HttpStatus.BAD_REQUEST, UserbotProblems.INVALID_REQUEST,
                     "request body is " + request.getContentLengthLong() + " bytes, the limit is " + MAX_BODY_BYTES);
             return;
         }

@@ -134,7 +134,7 @@ class RestFuzzTests extends ApiTestSupport {
             String what = "request " + i + " (" + kind + ") of seed " + SEED + ": POST " + path + " " + abbreviate(body)
                     + " -> " + response.statusCode() + " " + abbreviate(response.body());
             if (!REFUSALS.contains(response.statusCode())
-                    || kind.equals("oversized-body") && response.statusCode() != 413
+                    || kind.equals("oversized-body") && response.statusCode() != 400 // the documented answer, ApiEdgeTests
                     || !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
                     || !response.body().contains("\"status\":" + response.statusCode())
                     || !response.body().contains("\"title\"")) {
