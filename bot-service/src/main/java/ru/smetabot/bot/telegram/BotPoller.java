@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -20,9 +21,10 @@ import ru.smetabot.bot.BotProperties;
  * The long-polling loop. Updates are handed to a few single-thread lanes, one user (or chat) always
  * on the same lane: a user's updates keep their order, a slow refresh for one user does not hold
  * up the others, and the poller thread never runs handler code. On shutdown polling stops first,
- * then the lanes finish what they hold.
+ * then the lanes finish what they hold. Nothing may escape {@link #consume}: TelegramBots runs polling
+ * as a fixed-rate task, and one exception from the consumer cancels it for good.
  */
-class BotPoller implements SmartLifecycle {
+class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(BotPoller.class);
 
@@ -48,7 +50,7 @@ class BotPoller implements SmartLifecycle {
         application = new TelegramBotsLongPollingApplication();
         try {
             application.registerBot(properties.token(), url,
-                    new GetUpdatesRequest(properties.pollTimeoutSeconds()), this::consume);
+                    new GetUpdatesRequest(properties.pollTimeoutSeconds()), this);
         } catch (TelegramApiException e) {
             throw new IllegalStateException("Could not start long polling at " + properties.telegramApiUrl() + ": " + e, e);
         }
@@ -56,13 +58,16 @@ class BotPoller implements SmartLifecycle {
         log.info("Long polling {} for updates {}", properties.telegramApiUrl(), UpdateKind.allowedUpdates());
     }
 
-    void consume(List<Update> updates) {
+    @Override
+    public void consume(List<Update> updates) {
         for (Update update : updates) {
             try {
                 lanes.get(Math.floorMod(Long.hashCode(UpdateKeys.laneKey(update)), lanes.size()))
                         .execute(() -> dispatcher.dispatch(update));
             } catch (RejectedExecutionException e) {
                 log.warn("Update {} arrived during shutdown; Telegram will not resend it", update.getUpdateId());
+            } catch (RuntimeException e) {
+                log.error("Update {} could not be handed to a lane; skipped. Cause: {}", update.getUpdateId(), e.toString(), e);
             }
         }
     }
