@@ -57,6 +57,7 @@ class PeriodicRefresh {
         AtomicInteger refreshed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
+        AtomicInteger backedOff = new AtomicInteger();
         log.info("views refresh cycle {} started: {} rooms due, {} at a time", cycleId, due.size(),
                 properties.refreshConcurrency());
         if (!due.isEmpty()) {
@@ -65,7 +66,7 @@ class PeriodicRefresh {
             try {
                 List<Future<?>> futures = new ArrayList<>();
                 for (Long roomId : due) {
-                    futures.add(pool.submit(() -> refreshOne(roomId, cycleId, refreshed, failed, skipped)));
+                    futures.add(pool.submit(() -> refreshOne(roomId, cycleId, refreshed, failed, skipped, backedOff)));
                 }
                 for (Future<?> future : futures) {
                     await(future);
@@ -75,8 +76,7 @@ class PeriodicRefresh {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        boolean completed = due.isEmpty() || refreshed.get() > 0 || failed.get() == 0;
-        if (completed) {
+        if (succeeded(due.size(), refreshed.get(), failed.get(), backedOff.get())) {
             metrics.periodicCycleCompleted(clock.instant(), took, refreshed.get() > 0);
         }
         int purged = runs.purgeFinishedBefore(clock.instant().minus(HISTORY));
@@ -85,14 +85,27 @@ class PeriodicRefresh {
         return new CycleSummary(cycleId, due.size(), refreshed.get(), failed.get(), skipped.get(), took);
     }
 
+    /**
+     * Whether a cycle counts as a success for the "refresh has not succeeded for 1 h" alert: it refreshed a
+     * room, or had nothing to do. A cycle whose every due room failed or rested in back-off (a long flood
+     * wait, say) refreshed nothing, so it must not move the last-success time.
+     */
+    static boolean succeeded(int due, int refreshed, int failed, int backedOff) {
+        return due == 0 || refreshed > 0 || (failed == 0 && backedOff == 0);
+    }
+
     private void refreshOne(long roomId, String cycleId, AtomicInteger refreshed, AtomicInteger failed,
-            AtomicInteger skipped) {
+            AtomicInteger skipped, AtomicInteger backedOff) {
         try {
             RefreshSummary summary = refresher.refreshViewsForRoom(roomId, RefreshTrigger.periodic(cycleId));
             metrics.record(RefreshTrigger.Kind.PERIODIC, summary);
             switch (summary.outcome()) {
                 case REFRESHED -> refreshed.incrementAndGet();
                 case FAILED -> failed.incrementAndGet();
+                case BACKED_OFF -> {
+                    backedOff.incrementAndGet();
+                    skipped.incrementAndGet();
+                }
                 default -> skipped.incrementAndGet();
             }
         } catch (UnknownRoomException e) {

@@ -32,7 +32,7 @@ class RefreshMetrics {
         this.registry = registry;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         Gauge.builder("smetabot.refresh.periodic.last.success.timestamp", lastPeriodicSuccess, AtomicLong::get)
-                .description("When the periodic refresh last completed a cycle (epoch seconds); alert when it stops moving")
+                .description("When a periodic cycle last refreshed a room or had none due (epoch seconds); alert when it stops moving")
                 .baseUnit("seconds").register(registry);
         Gauge.builder("smetabot.refresh.jobs.running", periodicRunning, AtomicInteger::get).tag("job", "periodic")
                 .description("Refresh jobs running now on this instance").register(registry);
