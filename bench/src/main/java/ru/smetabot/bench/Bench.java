@@ -92,6 +92,10 @@ public final class Bench {
                     ViewsRefreshBench.f("%.1f", scenario.adoptSeconds), Long.toString(scenario.publications),
                     ViewsRefreshBench.f("%.1f", scenario.publicationSeconds),
                     ViewsRefreshBench.f("%.0f", scenario.publications / scenario.publicationSeconds)}));
+            print("PostgreSQL time of the screens' queries for one owner of " + scenario.rooms + " rooms x "
+                    + scenario.files + " files (EXPLAIN ANALYZE after the taps; --explain prints the plans)",
+                    new String[] {"query", "ms", "top plan node"},
+                    ScreenQueries.explain(suite, scenario.people.get(0).id, List.of(args).contains("--explain")));
             printMemory(suite, "after the latency run");
             List<String> problems = new ArrayList<>(bench.errors());
             if (bench.taps() == 0) {
