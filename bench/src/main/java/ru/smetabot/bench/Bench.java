@@ -10,9 +10,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * {@code ./run-bench [views-refresh|views-write] [--scenarios 1000x200,10x20000] [--rooms N --posts M --rounds R]}:
- * prints one table per benchmark. views-refresh (the default) runs the whole suite as ./run-local
- * starts it; views-write only an embedded PostgreSQL.
+ * {@code ./run-bench [all|views-refresh|views-write|storm|latency] [options]}: prints one table per
+ * benchmark (see bench/README.md for the options). views-refresh, storm and latency run the whole suite
+ * as ./run-local starts it (latency with the services at -Xmx256m); views-write only an embedded
+ * PostgreSQL. {@code all} (the default) is views-refresh, storm and latency, each on a suite of its own.
  */
 public final class Bench {
 
@@ -20,15 +21,114 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("views-write")) {
-            viewsWrite(intArg(args, "--rooms", 1000), intArg(args, "--posts", 200), intArg(args, "--rounds", 3));
-        } else {
-            viewsRefresh(stringArg(args, "--scenarios", "1000x200,10x20000"));
+        String command = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
+        System.out.println("bench " + String.join(" ", args) + " | commit " + System.getProperty("smetabot.commit", "?")
+                + " | " + Runtime.getRuntime().availableProcessors() + " cores | " + java.time.ZonedDateTime.now());
+        boolean ok = switch (command) {
+            case "views-write" -> {
+                viewsWrite(intArg(args, "--rooms", 1000), intArg(args, "--posts", 200), intArg(args, "--rounds", 3));
+                yield true;
+            }
+            case "views-refresh" -> {
+                viewsRefresh(stringArg(args, "--scenarios", "1000x200,10x20000"));
+                yield true;
+            }
+            case "storm" -> storm(args);
+            case "latency" -> latency(args);
+            case "all" -> {
+                viewsRefresh(stringArg(args, "--scenarios", "1000x200,10x20000"));
+                boolean stormOk = storm(args);
+                yield latency(args) && stormOk;
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark " + command
+                    + "; one of all, views-refresh, views-write, storm, latency");
+        };
+        if (!ok) {
+            System.out.println("\nFAILED: see the problems above.");
+            System.exit(1);
         }
     }
 
+    /** The join-request storm on a suite of its own; false (after printing why) on loss or duplicates. */
+    private static boolean storm(String[] args) throws Exception {
+        int requests = intArg(args, "--requests", 10_000);
+        int threads = intArg(args, "--threads", 32);
+        String jvm = stringArg(args, "--storm-jvm", SuiteUnderBench.RUN_LOCAL_JVM_OPTIONS);
+        try (SuiteUnderBench suite = SuiteUnderBench.start(home(), Map.of("SERVICE_JVM_OPTIONS", jvm))) {
+            JoinRequestStormBench bench = new JoinRequestStormBench(suite, requests, intArg(args, "--storm-rooms", 10),
+                    intArg(args, "--links-per-room", 3), threads);
+            String[] row = bench.run();
+            print("Join-request storm: " + requests + " users open invite links from " + threads + " threads; the bot"
+                    + " (production config, " + jvm + ") decides each by its link's limit. Times from the sandbox:"
+                    + " request created -> approve/decline call", JoinRequestStormBench.HEADER, List.<String[]>of(row));
+            printMemory(suite, "after the storm");
+            return reportProblems("storm", bench.problems);
+        }
+    }
+
+    /** The bot-latency tours on a suite of its own with the services at --jvm (default -Xmx256m). */
+    private static boolean latency(String[] args) throws Exception {
+        String jvm = stringArg(args, "--jvm", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        int presses = intArg(args, "--presses", 40);
+        long think = intArg(args, "--think-ms", 1000);
+        try (SuiteUnderBench suite = SuiteUnderBench.start(home(), Map.of("SERVICE_JVM_OPTIONS", jvm))) {
+            LatencyScenario scenario = new LatencyScenario(suite, intArg(args, "--owners", 100), intArg(args, "--rooms", 50),
+                    intArg(args, "--files", 500));
+            System.out.println("latency: seeding " + scenario.owners + " owners x " + scenario.rooms + " rooms x "
+                    + scenario.files + " files...");
+            scenario.seed();
+            double userbotBefore = suite.userbotRequests();
+            BotLatencyBench bench = new BotLatencyBench(scenario, presses, think);
+            List<String[]> rows = bench.run();
+            long userbotCalls = Math.round(suite.userbotRequests() - userbotBefore);
+            print("Bot latency: " + scenario.owners + " owners x " + scenario.rooms + " rooms x " + scenario.files
+                    + " files, all owners at once, " + presses + " taps each, " + think + " ms (±50%) between taps; "
+                    + ViewsRefreshBench.f("%.1f", bench.taps() / bench.seconds) + " taps/s over "
+                    + ViewsRefreshBench.f("%.0f", bench.seconds) + " s; services " + jvm + "; userbot requests during the"
+                    + " taps: " + userbotCalls + ". Times from the sandbox: callback created -> message edited",
+                    BotLatencyBench.HEADER, rows);
+            print("Latency seeding", new String[] {"rooms adopted by the bot", "seconds", "publications inserted",
+                "seconds", "rows/s"}, List.<String[]>of(new String[] {Integer.toString(scenario.owners * scenario.rooms),
+                    ViewsRefreshBench.f("%.1f", scenario.adoptSeconds), Long.toString(scenario.publications),
+                    ViewsRefreshBench.f("%.1f", scenario.publicationSeconds),
+                    ViewsRefreshBench.f("%.0f", scenario.publications / scenario.publicationSeconds)}));
+            print("PostgreSQL time of the screens' queries for one owner of " + scenario.rooms + " rooms x "
+                    + scenario.files + " files (EXPLAIN ANALYZE after the taps; --explain prints the plans)",
+                    new String[] {"query", "ms", "top plan node"},
+                    ScreenQueries.explain(suite, scenario.people.get(0).id, List.of(args).contains("--explain")));
+            printMemory(suite, "after the latency run");
+            List<String> problems = new ArrayList<>(bench.errors());
+            if (bench.taps() == 0) {
+                problems.add("no tap was timed");
+            }
+            if (userbotCalls > 0) {
+                problems.add(userbotCalls + " userbot requests during the taps (expected none)");
+            }
+            return reportProblems("latency", problems);
+        }
+    }
+
+    private static boolean reportProblems(String bench, List<String> problems) {
+        if (problems.isEmpty()) {
+            System.out.println(bench + ": OK");
+            return true;
+        }
+        System.out.println("\n" + bench + " FAILED, " + problems.size() + " problem(s):");
+        problems.stream().limit(20).forEach(p -> System.out.println("  - " + p));
+        return false;
+    }
+
+    private static void printMemory(SuiteUnderBench suite, String when) throws Exception {
+        print("Memory " + when + " (VmRSS from /proc/<pid>/status; PostgreSQL = postmaster + backends)",
+                new String[] {"process", "RSS", "-Xmx"}, suite.memoryRows());
+    }
+
+    private static Path home() {
+        return Path.of(System.getProperty("smetabot.home", ".")).toAbsolutePath().normalize();
+    }
+
     private static void viewsRefresh(String scenarios) throws Exception {
-        Path home = Path.of(System.getProperty("smetabot.home", ".")).toAbsolutePath().normalize();
+        Path home = home();
         List<String[]> rows = new ArrayList<>();
         List<String[]> seeding = new ArrayList<>();
         try (SuiteUnderBench suite = SuiteUnderBench.start(home, Map.of())) {
@@ -50,10 +150,7 @@ public final class Bench {
                     + " rows, raw on all rows", ViewsRefreshBench.HEADER, rows);
             print("Seeding (sandbox control API, 16 threads, + one batch insert of the rows the bot would have recorded)",
                     new String[] {"scenario", "posts", "seconds", "posts/s"}, seeding);
-            List<String[]> memory = new ArrayList<>();
-            suite.residentMemoryMib().forEach((name, mib) -> memory.add(new String[] {name, mib + " MiB"}));
-            print("Memory after the runs (VmRSS from /proc/<pid>/status; each JVM -Xmx384m as ./run-local starts it)",
-                    new String[] {"process", "RSS"}, memory);
+            printMemory(suite, "after the views refresh");
         }
     }
 

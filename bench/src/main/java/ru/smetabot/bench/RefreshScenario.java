@@ -64,7 +64,7 @@ final class RefreshScenario {
             String phone = "+7998" + owners[a];
             sandbox.createUser(owners[a], "Owner" + a, null, "bench" + owners[a], phone, null);
             sessions[a] = mtproto.login(phone, "12345", null);
-            connectToUserbot(owners[a], phone);
+            connectToUserbot(suite, owners[a], phone);
         }
         long[] chats = new long[rooms];
         for (int r = 0; r < rooms; r++) {
@@ -104,7 +104,8 @@ final class RefreshScenario {
         seedSeconds = (System.nanoTime() - start) / 1e9;
     }
 
-    private void connectToUserbot(long account, String phone) throws Exception {
+    /** Signs the account in to the userbot as the bot's connect page does (the sandbox's login code). */
+    static void connectToUserbot(SuiteUnderBench suite, long account, String phone) throws Exception {
         Map<String, Object> started = post(suite.url("USERBOT_PORT") + "/session/login/start",
                 Map.of("account", account, "phone", phone));
         Map<String, Object> code = post(suite.url("USERBOT_PORT") + "/session/login/code",

@@ -15,16 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import ru.smetabot.sandbox.client.SandboxClient;
 
 /**
  * The suite exactly as {@code ./run-local} starts it ({@code java -jar local-suite/target/local-suite.jar}:
  * embedded PostgreSQL, sandbox, userbot with the sandbox gateway, worker, bot, each its own JVM), on
  * free ports and a temporary data folder. The periodic refresh is pushed out of the way (24 h), so
- * only the refreshes the bench asks for run.
+ * only the refreshes the bench asks for run. {@code SERVICE_JVM_OPTIONS} in {@code extraEnv} replaces
+ * the services' JVM options (the launcher's default: {@link #RUN_LOCAL_JVM_OPTIONS}).
  */
 final class SuiteUnderBench implements AutoCloseable {
 
     static final String API_TOKEN = "bench-userbot-token";
+    static final long BOT_ID = 7_000_000_001L;
+    static final String BOT_TOKEN = BOT_ID + ":bench-bot-token";
+    static final String RUN_LOCAL_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final List<String> SERVICES = List.of("telegram-sandbox", "userbot-service", "worker-service", "bot-service");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -53,6 +59,8 @@ final class SuiteUnderBench implements AutoCloseable {
         env.put("DATA_DIR", dataDir.toString());
         env.put("USERBOT_API_TOKEN", API_TOKEN);
         env.put("REFRESH_INTERVAL", "24h");
+        env.put("BOT_TOKEN", BOT_TOKEN);
+        env.remove("SERVICE_JVM_OPTIONS");
         env.remove("DATABASE_URL");
         env.putAll(extraEnv);
         SuiteUnderBench suite = new SuiteUnderBench(builder.start(), dataDir);
@@ -90,6 +98,10 @@ final class SuiteUnderBench implements AutoCloseable {
         return "http://localhost:" + ports.get(portName);
     }
 
+    SandboxClient sandbox() {
+        return new SandboxClient(url("SANDBOX_PORT"));
+    }
+
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + ports.get("LOCAL_PG_PORT") + "/smetabot?user=postgres"
                 + "&reWriteBatchedInserts=true";
@@ -100,8 +112,7 @@ final class SuiteUnderBench implements AutoCloseable {
         Map<String, Long> rss = new LinkedHashMap<>();
         for (ProcessHandle p : launcher.descendants().toList()) {
             String command = p.info().commandLine().orElse("");
-            Optional<String> name = List.of("telegram-sandbox", "userbot-service", "worker-service", "bot-service").stream()
-                    .filter(command::contains).findFirst();
+            Optional<String> name = SERVICES.stream().filter(command::contains).findFirst();
             if (name.isPresent()) {
                 rss.merge(name.get(), vmRssKib(p.pid()) / 1024, Long::sum);
             }
@@ -115,6 +126,39 @@ final class SuiteUnderBench implements AutoCloseable {
         }
         rss.put("local-suite launcher", vmRssKib(launcher.pid()) / 1024);
         return rss;
+    }
+
+    /** Requests the userbot has served so far (its http_server_requests count, every URI but health and metrics). */
+    double userbotRequests() throws Exception {
+        double sum = 0;
+        for (String line : RefreshScenario.get(url("USERBOT_METRICS_PORT") + "/metrics").split("\n")) {
+            if (line.startsWith("http_server_requests_seconds_count{") && !line.contains("uri=\"/metrics\"")
+                    && !line.contains("uri=\"/health\"")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    /** The -Xmx each service JVM was started with (from its command line), e.g. "bot-service" → "-Xmx256m". */
+    Map<String, String> maxHeap() {
+        Map<String, String> xmx = new LinkedHashMap<>();
+        for (ProcessHandle p : launcher.descendants().toList()) {
+            List<String> args = List.of(p.info().arguments().orElse(new String[0]));
+            String command = String.join(" ", args);
+            SERVICES.stream().filter(command::contains).findFirst().ifPresent(name -> xmx.put(name,
+                    args.stream().filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b).orElse("default")));
+        }
+        return xmx;
+    }
+
+    /** The memory table's rows: process, RSS, and -Xmx for the JVMs. */
+    List<String[]> memoryRows() throws IOException {
+        Map<String, String> xmx = maxHeap();
+        List<String[]> rows = new java.util.ArrayList<>();
+        residentMemoryMib().forEach((name, mib) -> rows.add(new String[] {name, mib + " MiB",
+                xmx.getOrDefault(name, name.startsWith("local-suite") ? "default" : "")}));
+        return rows;
     }
 
     private static long vmRssKib(long pid) {

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class LocalSuite implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final String JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final SuiteSettings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -88,7 +88,10 @@ public final class LocalSuite implements AutoCloseable {
     private ServiceProcess startService(String name, Path jar, Map<String, String> env, int healthPort, Path logs,
             boolean echo) throws IOException {
         log("starting " + name + " (" + settings.home().relativize(jar) + ")");
-        ServiceProcess service = ServiceProcess.start(name, jar, JVM_OPTIONS, env,
+        // SERVICE_JVM_OPTIONS (e.g. the bench's -Xmx256m) applies to the three services, not to the sandbox.
+        String options = name.equals("sandbox") ? JVM_OPTIONS
+                : settings.environment().getOrDefault("SERVICE_JVM_OPTIONS", JVM_OPTIONS);
+        ServiceProcess service = ServiceProcess.start(name, jar, List.of(options.trim().split("\\s+")), env,
                 URI.create("http://localhost:" + healthPort + (name.equals("sandbox") ? "/actuator/health" : "/health")),
                 logs, echo);
         services.add(service);

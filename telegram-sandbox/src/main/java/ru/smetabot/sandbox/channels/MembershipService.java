@@ -9,6 +9,7 @@ import ru.smetabot.sandbox.state.Account;
 import ru.smetabot.sandbox.state.AdminRights;
 import ru.smetabot.sandbox.state.Channel;
 import ru.smetabot.sandbox.state.InviteLink;
+import ru.smetabot.sandbox.state.JoinDecision;
 import ru.smetabot.sandbox.state.JoinRequest;
 import ru.smetabot.sandbox.state.Membership;
 import ru.smetabot.sandbox.state.SandboxClock;
@@ -53,7 +54,7 @@ public class MembershipService {
             }
             if (link.createsJoinRequest()) {
                 if (!channel.joinRequests().containsKey(userId)) {
-                    channel.joinRequests().put(userId, new JoinRequest(userId, now, url));
+                    channel.joinRequests().put(userId, new JoinRequest(userId, now, url, System.currentTimeMillis()));
                     events.joinRequested(channel, user, link, now);
                 }
                 return new JoinResult(channel.id(), JoinOutcome.REQUESTED);
@@ -72,6 +73,7 @@ public class MembershipService {
             Account actor = state.requireAccount(actorId);
             ChannelAccess.requireAdmin(channel, actor, AdminRights::canInviteUsers, "manage join requests");
             JoinRequest request = takeRequest(channel, userId);
+            channel.joinDecisions().put(userId, new JoinDecision(request, true, actorId));
             Account user = state.requireAccount(userId);
             Map<String, Object> before = events.member(channel, user);
             channel.members().put(userId, new Membership(Membership.Status.MEMBER, clock.epochSeconds(),
@@ -90,7 +92,8 @@ public class MembershipService {
             Channel channel = state.requireChannel(channelId);
             ChannelAccess.requireAdmin(channel, state.requireAccount(actorId), AdminRights::canInviteUsers,
                     "manage join requests");
-            takeRequest(channel, userId);
+            JoinRequest request = takeRequest(channel, userId);
+            channel.joinDecisions().put(userId, new JoinDecision(request, false, actorId));
         });
     }
 
@@ -155,6 +158,10 @@ public class MembershipService {
     private static JoinRequest takeRequest(Channel channel, long userId) {
         JoinRequest request = channel.joinRequests().remove(userId);
         if (request == null) {
+            JoinDecision decided = channel.joinDecisions().get(userId);
+            if (decided != null) {
+                decided.attemptedAgain();
+            }
             throw SandboxException.badRequest("HIDE_REQUESTER_MISSING", "HIDE_REQUESTER_MISSING");
         }
         return request;

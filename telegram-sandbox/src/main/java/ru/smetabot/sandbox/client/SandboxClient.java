@@ -10,9 +10,11 @@ import java.util.Map;
 
 import ru.smetabot.sandbox.client.SandboxTypes.Account;
 import ru.smetabot.sandbox.client.SandboxTypes.CallbackAnswer;
+import ru.smetabot.sandbox.client.SandboxTypes.CallbackEdit;
 import ru.smetabot.sandbox.client.SandboxTypes.Channel;
 import ru.smetabot.sandbox.client.SandboxTypes.Dialog;
 import ru.smetabot.sandbox.client.SandboxTypes.Fault;
+import ru.smetabot.sandbox.client.SandboxTypes.JoinDecision;
 import ru.smetabot.sandbox.client.SandboxTypes.JoinOutcome;
 import ru.smetabot.sandbox.client.SandboxTypes.Message;
 
@@ -143,6 +145,21 @@ public class SandboxClient {
 
     public CallbackAnswer callbackAnswer(String callbackId) {
         return http.get("/sandbox/api/callbacks/" + callbackId, null, CallbackAnswer.class);
+    }
+
+    /**
+     * Waits until the message the button was pressed on has been edited since the press: the press, answer
+     * and edit times (sandbox wall clock, ms) and the new message. Throws with status 408 when no edit came.
+     */
+    public CallbackEdit awaitCallbackEdit(String callbackId, Duration timeout) {
+        return http.get("/sandbox/api/callbacks/" + callbackId + "/edit?timeout_ms=" + timeout.toMillis(), null,
+                CallbackEdit.class);
+    }
+
+    /** The channel's decided join requests with their request and decision times (sandbox wall clock, ms). */
+    public List<JoinDecision> joinDecisions(long chatId) {
+        return http.get("/sandbox/api/channels/" + chatId + "/join-decisions", null,
+                http.json.getTypeFactory().constructCollectionType(List.class, JoinDecision.class));
     }
 
     public Message sendDocument(long userId, long botId, String fileName, String mimeType, byte[] content,

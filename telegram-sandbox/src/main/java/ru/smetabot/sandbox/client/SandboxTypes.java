@@ -63,6 +63,16 @@ public final class SandboxTypes {
     public record CallbackAnswer(String callbackId, boolean answered, String text, Boolean showAlert) {
     }
 
+    /** A pressed button's message after the bot edited it, with wall-clock milliseconds of press, answer and edit. */
+    public record CallbackEdit(String callbackId, boolean answered, String text, Boolean showAlert, long pressedAtMs,
+                               long answeredAtMs, long editedAtMs, Message message) {
+    }
+
+    /** A decided join request: "approved" or "declined", when (wall-clock ms), and calls deciding it again. */
+    public record JoinDecision(long userId, String inviteLink, String outcome, long actorId, long requestedAtMs,
+                               long decidedAtMs, int laterAttempts) {
+    }
+
     /** kind: FLOOD_WAIT, OUTAGE or LATENCY. */
     public record Fault(String id, String target, String kind, Integer seconds, Integer latencyMs, Integer remaining) {
     }

@@ -114,6 +114,20 @@ class ChannelsController {
                 .map(m -> Views.message(m, viewerId, true)).toList());
     }
 
+    /**
+     * The decided join requests, in order of decision, with wall-clock milliseconds of request and
+     * decision and the calls that tried to decide one again: what a benchmark needs to time a storm.
+     */
+    @GetMapping("/channels/{chatId}/join-decisions")
+    List<Map<String, Object>> joinDecisions(@PathVariable long chatId) {
+        return state.locked(() -> state.requireChannel(chatId).joinDecisions().values().stream()
+                .map(d -> Json.obj("user_id", d.userId(), "invite_link", d.inviteLink(),
+                        "outcome", d.approved() ? "approved" : "declined", "actor_id", d.actorId(),
+                        "requested_at_ms", d.requestedAtMs(), "decided_at_ms", d.decidedAtMs(),
+                        "later_attempts", d.laterAttempts()))
+                .toList());
+    }
+
     @PostMapping("/channels/{chatId}/leave")
     Map<String, Object> leave(@PathVariable long chatId, @RequestBody UserAction request) {
         memberships.leave(chatId, request.userId());

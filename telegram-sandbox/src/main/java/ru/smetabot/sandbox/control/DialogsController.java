@@ -76,6 +76,25 @@ class DialogsController {
                 .orElseThrow(() -> SandboxException.badRequest("no such callback query", null)));
     }
 
+    /**
+     * Waits (up to {@code timeout_ms}, default 10 s) until the message the button was on has been edited
+     * since the press; answers the press, answer and edit times (wall-clock milliseconds) and the message.
+     * 408 when no edit came in time. For timing a screen from the tap to its new content.
+     */
+    @GetMapping("/callbacks/{callbackId}/edit")
+    ResponseEntity<?> awaitEdit(@PathVariable String callbackId,
+                                @RequestParam(name = "timeout_ms", defaultValue = "10000") long timeoutMs) {
+        CallbackQuery query = state.locked(() -> state.callback(callbackId))
+                .orElseThrow(() -> SandboxException.badRequest("no such callback query", null));
+        return waiter.awaitEdit(query, timeoutMs)
+                .<ResponseEntity<?>>map(m -> ResponseEntity.ok(state.locked(() -> Json.obj("callback_id", query.id(),
+                        "answered", query.answered(), "text", query.answerText(), "show_alert", query.showAlert(),
+                        "pressed_at_ms", query.pressedAtMs(), "answered_at_ms", query.answeredAtMs(),
+                        "edited_at_ms", m.editedAtMs(), "message", Views.message(m, query.userId(), false)))))
+                .orElseGet(() -> ResponseEntity.status(408).body(state.locked(() -> Json.obj("error",
+                        "the message was not edited in time", "answered", query.answered(), "text", query.answerText()))));
+    }
+
     @PostMapping("/users/{userId}/bots/{botId}/documents")
     MessageView document(@PathVariable long userId, @PathVariable long botId, @RequestBody Upload body) {
         if (body.fileName() == null || body.contentBase64() == null) {

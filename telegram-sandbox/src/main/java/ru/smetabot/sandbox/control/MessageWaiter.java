@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import ru.smetabot.sandbox.control.Views.MessageView;
+import ru.smetabot.sandbox.state.CallbackQuery;
 import ru.smetabot.sandbox.state.Message;
 import ru.smetabot.sandbox.state.SandboxState;
 
@@ -13,6 +14,8 @@ import ru.smetabot.sandbox.state.SandboxState;
 class MessageWaiter {
 
     private static final long STEP_MS = 25;
+    /** Finer for edits: the times come from the edit itself, the step only delays the caller's next tap. */
+    private static final long EDIT_STEP_MS = 5;
 
     private final SandboxState state;
 
@@ -36,6 +39,25 @@ class MessageWaiter {
             }
             try {
                 Thread.sleep(STEP_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Waits until the message a button was pressed on has been edited since the press. */
+    Optional<Message> awaitEdit(CallbackQuery query, long timeoutMs) {
+        long deadline = System.currentTimeMillis() + Math.min(timeoutMs, 120_000);
+        while (true) {
+            Optional<Message> edited = state.locked(() -> state.dialog(query.botId(), query.userId())
+                    .map(d -> d.messages().get(query.messageId()))
+                    .filter(m -> m.editCount() > query.editsBefore()));
+            if (edited.isPresent() || System.currentTimeMillis() >= deadline) {
+                return edited;
+            }
+            try {
+                Thread.sleep(EDIT_STEP_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();

@@ -71,7 +71,8 @@ public class DialogService {
                 throw SandboxException.badRequest("no such inline button", null);
             }
             String id = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE));
-            CallbackQuery query = state.putCallback(new CallbackQuery(id, botId, userId, messageId, data));
+            CallbackQuery query = state.putCallback(new CallbackQuery(id, botId, userId, messageId, data,
+                    message.editCount()));
             Account bot = state.requireAccount(botId);
             hub.publish(botId, UpdateTypes.CALLBACK_QUERY, Json.obj("id", id, "from", TelegramObjects.user(user),
                     "message", TelegramObjects.dialogMessage(message, TelegramObjects.privateChat(user), bot),

@@ -1,6 +1,9 @@
 package ru.smetabot.sandbox.state;
 
-/** A pressed inline button and, once the bot answers, its answer. */
+/**
+ * A pressed inline button and, once the bot answers, its answer. Wall-clock milliseconds of the press
+ * and the answer, and how often its message had been edited before, let a benchmark time the screen's edit.
+ */
 public final class CallbackQuery {
 
     private final String id;
@@ -8,12 +11,16 @@ public final class CallbackQuery {
     private final long userId;
     private final int messageId;
     private final String data;
+    private final long pressedAtMs = System.currentTimeMillis();
+    private final int editsBefore;
+    private long answeredAtMs;
     private boolean answered;
     private String answerText;
     private boolean showAlert;
 
-    public CallbackQuery(String id, long botId, long userId, int messageId, String data) {
+    public CallbackQuery(String id, long botId, long userId, int messageId, String data, int editsBefore) {
         this.id = id;
+        this.editsBefore = editsBefore;
         this.botId = botId;
         this.userId = userId;
         this.messageId = messageId;
@@ -22,6 +29,7 @@ public final class CallbackQuery {
 
     public void answer(String text, boolean alert) {
         answered = true;
+        answeredAtMs = System.currentTimeMillis();
         answerText = text;
         showAlert = alert;
     }
@@ -34,4 +42,7 @@ public final class CallbackQuery {
     public boolean answered() { return answered; }
     public String answerText() { return answerText; }
     public boolean showAlert() { return showAlert; }
+    public long pressedAtMs() { return pressedAtMs; }
+    public long answeredAtMs() { return answeredAtMs; }
+    public int editsBefore() { return editsBefore; }
 }

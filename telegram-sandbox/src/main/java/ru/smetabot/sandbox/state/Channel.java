@@ -17,6 +17,7 @@ public final class Channel {
     private final Map<Integer, Message> posts = new LinkedHashMap<>();
     private final Map<String, InviteLink> links = new LinkedHashMap<>();
     private final Map<Long, JoinRequest> joinRequests = new LinkedHashMap<>();
+    private final Map<Long, JoinDecision> joinDecisions = new LinkedHashMap<>();
 
     public Channel(long id, long ownerId, String title, long date) {
         this.id = id;
@@ -59,4 +60,6 @@ public final class Channel {
     public Map<Integer, Message> posts() { return posts; }
     public Map<String, InviteLink> links() { return links; }
     public Map<Long, JoinRequest> joinRequests() { return joinRequests; }
+    /** The last decision on each user's join request (approve or decline), with its timing. */
+    public Map<Long, JoinDecision> joinDecisions() { return joinDecisions; }
 }

@@ -19,6 +19,7 @@ public final class Message {
     private Map<String, Object> replyMarkup;
     private int editCount;
     private long editDate;
+    private long editedAtMs;
     private int views;
     private final Map<Long, Instant> lastViews = new HashMap<>();
 
@@ -49,6 +50,7 @@ public final class Message {
         replyMarkup = newMarkup;
         editCount++;
         editDate = when;
+        editedAtMs = System.currentTimeMillis();
         return true;
     }
 
@@ -72,6 +74,8 @@ public final class Message {
     public Map<String, Object> replyMarkup() { return replyMarkup; }
     public int editCount() { return editCount; }
     public long editDate() { return editDate; }
+    /** Wall-clock milliseconds of the last edit (0: never edited). */
+    public long editedAtMs() { return editedAtMs; }
     public int views() { return views; }
     public boolean protectedContent() { return protectedContent; }
 }

@@ -185,6 +185,13 @@ class ChannelContractTests {
                     assertThat(e.getErrorCode()).isEqualTo(400);
                     assertThat(e.getApiResponse()).contains("HIDE_REQUESTER_MISSING");
                 });
+        assertThat(sandbox.joinDecisions(chatId)).singleElement().satisfies(d -> {
+            assertThat(d.userId()).isEqualTo(CLIENT);
+            assertThat(d.outcome()).isEqualTo("approved");
+            assertThat(d.inviteLink()).isEqualTo(link.getInviteLink());
+            assertThat(d.decidedAtMs()).isGreaterThanOrEqualTo(d.requestedAtMs());
+            assertThat(d.laterAttempts()).as("the second approve").isEqualTo(1);
+        });
     }
 
     @Test

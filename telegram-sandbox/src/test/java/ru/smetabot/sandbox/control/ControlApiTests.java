@@ -15,7 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 import ru.smetabot.sandbox.TestSandbox;
 import ru.smetabot.sandbox.client.SandboxClient;
@@ -69,6 +74,36 @@ class ControlApiTests {
                 .isInstanceOf(SandboxClientException.class);
         assertThatThrownBy(() -> sandbox.pressInlineButton(USER, TestSandbox.BOT_ID, sent.messageId(), "x"))
                 .isInstanceOf(SandboxClientException.class);
+    }
+
+    @Test
+    void aPressIsTimedUntilTheBotEditsThatMessage() throws Exception {
+        sandbox.sendText(USER, TestSandbox.BOT_ID, "/start");
+        var keyboard = InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(
+                InlineKeyboardButton.builder().text("Далее").callbackData("next").build())).build();
+        int menu = TestSandbox.telegram().execute(SendMessage.builder().chatId(USER).text("Страница 1")
+                .replyMarkup(keyboard).build()).getMessageId();
+        String pressed = sandbox.pressInlineButton(USER, TestSandbox.BOT_ID, menu, "next");
+        CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(200);
+                TestSandbox.telegram().execute(AnswerCallbackQuery.builder().callbackQueryId(pressed).build());
+                TestSandbox.telegram().execute(EditMessageText.builder().chatId(USER).messageId(menu).text("Страница 2")
+                        .replyMarkup(keyboard).build());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        var edit = sandbox.awaitCallbackEdit(pressed, Duration.ofSeconds(5));
+
+        assertThat(edit.message().text()).isEqualTo("Страница 2");
+        assertThat(edit.answered()).isTrue();
+        assertThat(edit.editedAtMs() - edit.pressedAtMs()).isGreaterThanOrEqualTo(200);
+        assertThat(edit.answeredAtMs()).isBetween(edit.pressedAtMs(), edit.editedAtMs());
+        String unanswered = sandbox.pressInlineButton(USER, TestSandbox.BOT_ID, menu, "next");
+        assertThatThrownBy(() -> sandbox.awaitCallbackEdit(unanswered, Duration.ofMillis(200)))
+                .isInstanceOfSatisfying(SandboxClientException.class, e -> assertThat(e.status()).isEqualTo(408));
     }
 
     @Test

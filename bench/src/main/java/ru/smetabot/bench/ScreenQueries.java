@@ -1,0 +1,69 @@
+package ru.smetabot.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * EXPLAIN ANALYZE of the SQL behind the screens the latency bench opens, for one owner and one room of
+ * the seeded data: where a slow screen's time goes in PostgreSQL. The statements are copies of
+ * bot-service's {@code RoomStats} (room list, card) and the members page's queries; keep them in step.
+ */
+final class ScreenQueries {
+
+    private ScreenQueries() {
+    }
+
+    static List<String[]> explain(SuiteUnderBench suite, long ownerTgId, boolean printPlans) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl()); Statement s = c.createStatement()) {
+            long owner;
+            long room;
+            try (ResultSet rs = s.executeQuery("SELECT k.id, max(c.id) FROM core.contractors k JOIN core.channels c"
+                    + " ON c.contractor_id = k.id WHERE k.tg_user_id = " + ownerTgId + " GROUP BY k.id")) {
+                rs.next();
+                owner = rs.getLong(1);
+                room = rs.getLong(2);
+            }
+            String[][] queries = {
+                {"room list: totals", """
+                    SELECT (SELECT count(*) FROM core.channels c WHERE c.contractor_id = %1$d AND NOT c.deleted) AS rooms,
+                           count(p.id) AS files, coalesce(sum(p.views), 0) AS views,
+                           (SELECT count(*) FROM core.clients k JOIN core.channels c ON c.id = k.channel_id
+                             WHERE c.contractor_id = %1$d AND NOT c.deleted AND k.status = 'active') AS clients
+                      FROM core.channels c JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
+                     WHERE c.contractor_id = %1$d AND NOT c.deleted"""},
+                {"room list: page of 6", """
+                    SELECT c.id, c.title, count(p.id) AS files, coalesce(sum(p.views), 0) AS views
+                      FROM core.channels c LEFT JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
+                     WHERE c.contractor_id = %1$d AND NOT c.deleted
+                     GROUP BY c.id ORDER BY c.created_at DESC, c.id DESC LIMIT 6 OFFSET 6"""},
+                {"card: totals", """
+                    SELECT count(*) AS files, coalesce(sum(views), 0) AS views, max(views_refreshed_at) AS refreshed_at
+                      FROM core.publications WHERE channel_id = %2$d AND NOT deleted"""},
+                {"card: files page 3", """
+                    SELECT coalesce(file_name, '—') AS file_name, views, posted_at FROM core.publications
+                     WHERE channel_id = %2$d AND NOT deleted ORDER BY posted_at DESC, id DESC LIMIT 5 OFFSET 10"""},
+                {"members: page 2", """
+                    SELECT * FROM core.clients WHERE channel_id = %2$d ORDER BY joined_at DESC LIMIT 8 OFFSET 8"""}};
+            for (String[] q : queries) {
+                List<String> plan = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + q[1].formatted(owner, room))) {
+                    while (rs.next()) {
+                        plan.add(rs.getString(1));
+                    }
+                }
+                String time = plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().orElse("?")
+                        .replaceAll("[^0-9.]", "");
+                rows.add(new String[] {q[0], time, plan.get(0).replaceAll("\\s+\\(cost=.*", "").trim()});
+                if (printPlans) {
+                    System.out.println("\n-- " + q[0] + "\n" + String.join("\n", plan));
+                }
+            }
+        }
+        return rows;
+    }
+}
