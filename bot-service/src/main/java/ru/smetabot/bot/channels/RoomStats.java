@@ -31,11 +31,16 @@ public class RoomStats {
                 .single();
         int pages = pages(overview.rooms(), RoomListPage.ROOMS_PER_PAGE);
         int page = Math.min(Math.max(requestedPage, 0), pages - 1);
+        // The page's rooms first, then counts for those only: aggregating every room of the owner and
+        // then taking six cost 25 000 rows per page in the latency bench (50 rooms x 500 files).
         List<RoomListPage.RoomLine> rooms = jdbc.sql("""
-                SELECT c.id, c.title, count(p.id) AS files, coalesce(sum(p.views), 0) AS views
-                  FROM core.channels c LEFT JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
-                 WHERE c.contractor_id = :owner AND NOT c.deleted
-                 GROUP BY c.id ORDER BY c.created_at DESC, c.id DESC LIMIT :limit OFFSET :offset
+                SELECT c.id, c.title, s.files, s.views
+                  FROM (SELECT id, title, created_at FROM core.channels
+                         WHERE contractor_id = :owner AND NOT deleted
+                         ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset) c
+                  CROSS JOIN LATERAL (SELECT count(*) AS files, coalesce(sum(p.views), 0) AS views
+                                        FROM core.publications p WHERE p.channel_id = c.id AND NOT p.deleted) s
+                 ORDER BY c.created_at DESC, c.id DESC
                 """).param("owner", contractorId).param("limit", RoomListPage.ROOMS_PER_PAGE)
                 .param("offset", page * RoomListPage.ROOMS_PER_PAGE)
                 .query((rs, n) -> new RoomListPage.RoomLine(rs.getLong("id"), rs.getString("title"),
