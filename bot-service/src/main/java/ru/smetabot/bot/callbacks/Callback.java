@@ -83,4 +83,12 @@ public sealed interface Callback {
     /** Block ({@code block}) or unblock a client; asks first ({@code confirmed=false}). */
     record ClientBlock(long roomId, long clientId, boolean block, boolean confirmed) implements RoomCallback {
     }
+
+    /** "🔔 Уведомления" on the card: the room's notification settings. */
+    record NotifySettings(long roomId) implements RoomCallback {
+    }
+
+    /** The notification mode chosen for the room: "instant", "daily" or "off" (the codec admits nothing else). */
+    record NotifyMode(long roomId, String mode) implements RoomCallback {
+    }
 }
