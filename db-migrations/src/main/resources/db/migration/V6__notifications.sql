@@ -16,6 +16,7 @@ CREATE TABLE core.notification_settings (
 -- good (the owner blocked the bot). 'unknown': the instance died mid-send; never resent.
 -- period is the local date the digest is due on (DIGEST_TIME_ZONE).
 CREATE TABLE core.digest_deliveries (
+    id            BIGSERIAL PRIMARY KEY,
     contractor_id BIGINT      NOT NULL REFERENCES core.contractors (id),
     kind          TEXT        NOT NULL,
     period        DATE        NOT NULL,
@@ -27,7 +28,7 @@ CREATE TABLE core.digest_deliveries (
     message_id    BIGINT,
     last_error    TEXT,
     updated_at    TIMESTAMPTZ NOT NULL,
-    CONSTRAINT digest_deliveries_pkey PRIMARY KEY (contractor_id, kind, period),
+    CONSTRAINT digest_deliveries_key UNIQUE (contractor_id, kind, period),
     CONSTRAINT digest_deliveries_kind_check CHECK (kind IN ('daily', 'weekly')),
     CONSTRAINT digest_deliveries_status_check
         CHECK (status IN ('sending', 'sent', 'failed', 'empty', 'rejected', 'unknown'))
