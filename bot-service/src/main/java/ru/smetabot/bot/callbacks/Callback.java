@@ -91,7 +91,7 @@ public sealed interface Callback {
     /** The screens "❓ Помощь" explains; {@code code} is their form in callback data. */
     enum HelpTopic {
         OVERVIEW("all"), ROOMS("rooms"), CARD("card"), MEMBERS("members"), LINKS("links"), PUBLISH("publish"),
-        ACCOUNT("account");
+        NOTIFY("notify"), ACCOUNT("account");
 
         public final String code;
 
@@ -107,5 +107,13 @@ public sealed interface Callback {
             }
             return null;
         }
+    }
+
+    /** "🔔 Уведомления" on the card: the room's notification settings. */
+    record NotifySettings(long roomId) implements RoomCallback {
+    }
+
+    /** The notification mode chosen for the room: "instant", "daily" or "off" (the codec admits nothing else). */
+    record NotifyMode(long roomId, String mode) implements RoomCallback {
     }
 }

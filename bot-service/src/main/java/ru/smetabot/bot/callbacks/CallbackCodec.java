@@ -20,7 +20,8 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
  * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code rl:search},
  * {@code acct:connect|show|off|off:yes}, {@code noop}; links
  * {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}}, members
- * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; help {@code help:{topic}}. Telegram allows 1–64 bytes;
+ * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; notifications
+ * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}}. Telegram allows 1–64 bytes;
  * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
@@ -34,6 +35,7 @@ public final class CallbackCodec {
     private static final Pattern MEMBERS = Pattern.compile("mb:([1-9]\\d{0,17}):(\\d{1,5})");
     private static final Pattern CLIENT = Pattern.compile("cl:([1-9]\\d{0,17}):([1-9]\\d{0,17}):(b|b!|u|u!)");
     private static final Pattern PUBLISH = Pattern.compile("pub:([1-9]\\d{0,17})");
+    private static final Pattern NOTIFY = Pattern.compile("nt:([1-9]\\d{0,17})(?::(instant|daily|off))?");
 
     private CallbackCodec() {
     }
@@ -90,6 +92,11 @@ public final class CallbackCodec {
         if (m.matches()) {
             return new PublishPending(Long.parseLong(m.group(1)));
         }
+        m = NOTIFY.matcher(data);
+        if (m.matches()) {
+            long roomId = Long.parseLong(m.group(1));
+            return m.group(2) == null ? new Callback.NotifySettings(roomId) : new Callback.NotifyMode(roomId, m.group(2));
+        }
         m = ROOM.matcher(data);
         if (!m.matches()) {
             return null;
@@ -116,6 +123,12 @@ public final class CallbackCodec {
         }
         if (callback instanceof PublishPending pending) {
             return "pub:" + pending.roomId();
+        }
+        if (callback instanceof Callback.NotifySettings notify) {
+            return "nt:" + notify.roomId();
+        }
+        if (callback instanceof Callback.NotifyMode notify) {
+            return "nt:" + notify.roomId() + ":" + notify.mode();
         }
         String members = MemberCodec.format(callback);
         if (members != null) {

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.joinrequests.JoinRequestService.Result;
+import ru.smetabot.bot.notifications.NotificationSettings;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.Screen;
@@ -14,7 +15,10 @@ import ru.smetabot.model.contractors.Contractor;
 import ru.smetabot.model.contractors.ContractorRepository;
 import ru.smetabot.model.rooms.Room;
 
-/** Tells the room's owner who joined through which link, or why a request was declined. */
+/**
+ * Tells the room's owner who joined through which link, or why a request was declined, unless the owner
+ * chose the daily digest (or nothing) for the room in "🔔 Уведомления".
+ */
 @Component
 class OwnerNotices {
 
@@ -23,14 +27,21 @@ class OwnerNotices {
     private final ContractorRepository contractors;
     private final BotGateway gateway;
     private final Texts texts;
+    private final NotificationSettings settings;
 
-    OwnerNotices(ContractorRepository contractors, BotGateway gateway, Texts texts) {
+    OwnerNotices(ContractorRepository contractors, BotGateway gateway, Texts texts, NotificationSettings settings) {
         this.contractors = contractors;
         this.gateway = gateway;
         this.texts = texts;
+        this.settings = settings;
     }
 
     void tellOwner(Room room, JoinRequest request, Result result) {
+        if (!settings.notifiesInstantly(room.getId())) {
+            log.debug("Room {}: no instant notice about user {} (the owner chose {})", room.getId(), request.userId(),
+                    settings.mode(room.getId()).dbValue());
+            return;
+        }
         Contractor owner = contractors.findById(room.getContractorId()).orElse(null);
         if (owner == null) {
             return;

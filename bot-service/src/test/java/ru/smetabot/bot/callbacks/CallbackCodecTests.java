@@ -16,7 +16,9 @@ class CallbackCodecTests {
                 new Callback.RefreshStats(big), new Callback.Members(1), new Callback.Links(2), new Callback.PublishHere(3),
                 new Callback.PublishPending(big), new Callback.ConnectAccount(), new Callback.Noop(), new Callback.SearchRooms(),
                 new Callback.AccountInfo(), new Callback.DisconnectAccount(false), new Callback.DisconnectAccount(true),
-                new Callback.Help(Callback.HelpTopic.OVERVIEW), new Callback.Help(Callback.HelpTopic.MEMBERS));
+                new Callback.Help(Callback.HelpTopic.OVERVIEW), new Callback.Help(Callback.HelpTopic.MEMBERS),
+                new Callback.NotifySettings(big), new Callback.NotifyMode(big, "instant"), new Callback.NotifyMode(1, "daily"),
+                new Callback.NotifyMode(1, "off"));
     }
 
     @ParameterizedTest
@@ -32,6 +34,8 @@ class CallbackCodecTests {
     @ValueSource(strings = {"", "ch:1:delete", "ch:-5:refresh", "ch:0:refresh", "ch:01:refresh", "ch:1:refresh:x",
             "ch:abc:refresh", "ch:1234567890123456789:refresh", "rl:-1", "rl:123456", "pub:", "pub:1 ", "chmenu:refresh:1",
             "ch:1:card:", "acct:connect2", "help:", "help:nope", "help:rooms ", "help:ROOMS", "rl:search2", "rl:", "ch:1:refresh\n", "ch:1:card:1:1",
+            "ch:1:card:", "acct:connect2", "rl:search2", "rl:", "ch:1:refresh\n", "ch:1:card:1:1",
+            "nt:", "nt:0", "nt:-1", "nt:1:", "nt:1:weekly", "nt:1:DAILY", "nt:1:daily:x", "nt:1 ",
             "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void rejectsAnythingItDidNotProduce(String forged) {
         assertThat(CallbackCodec.decode(forged)).isEmpty();
@@ -41,5 +45,12 @@ class CallbackCodecTests {
     void refreshUsesTheDocumentedForm() {
         assertThat(CallbackCodec.encode(new Callback.RefreshStats(42))).isEqualTo("ch:42:refresh");
         assertThat(CallbackCodec.decode(null)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void notificationsUseTheDocumentedForm() {
+        assertThat(CallbackCodec.encode(new Callback.NotifySettings(42))).isEqualTo("nt:42");
+        assertThat(CallbackCodec.encode(new Callback.NotifyMode(42, "daily"))).isEqualTo("nt:42:daily");
+        assertThat(CallbackCodec.decode("nt:42:off")).contains(new Callback.NotifyMode(42, "off"));
     }
 }
