@@ -83,4 +83,20 @@ public sealed interface Callback {
     /** Block ({@code block}) or unblock a client; asks first ({@code confirmed=false}). */
     record ClientBlock(long roomId, long clientId, boolean block, boolean confirmed) implements RoomCallback {
     }
+
+    /** "📈 График": the room's total views over time, sent as a picture. */
+    record ViewsChart(long roomId) implements RoomCallback {
+    }
+
+    /** The chart of one file of the room (a button under the room's chart); the file must be the room's. */
+    record FileChart(long roomId, long publicationId) implements RoomCallback {
+    }
+
+    /** Page {@code page} of the file buttons under the room's chart. */
+    record ChartFiles(long roomId, int page) implements RoomCallback {
+    }
+
+    /** "📥 Экспорт": CSV documents of the room's files and of its members. */
+    record Export(long roomId) implements RoomCallback {
+    }
 }

@@ -20,7 +20,8 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
  * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code rl:search},
  * {@code acct:connect|show|off|off:yes}, {@code noop}; links
  * {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}}, members
- * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}. Telegram allows 1–64 bytes;
+ * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; charts and exports
+ * {@code ch:{roomId}:chart|chart:{fileId}|chartp:{page}|export}. Telegram allows 1–64 bytes;
  * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
@@ -34,6 +35,8 @@ public final class CallbackCodec {
     private static final Pattern MEMBERS = Pattern.compile("mb:([1-9]\\d{0,17}):(\\d{1,5})");
     private static final Pattern CLIENT = Pattern.compile("cl:([1-9]\\d{0,17}):([1-9]\\d{0,17}):(b|b!|u|u!)");
     private static final Pattern PUBLISH = Pattern.compile("pub:([1-9]\\d{0,17})");
+    private static final Pattern REPORT = Pattern.compile(
+            "ch:([1-9]\\d{0,17}):(chart|export|chart:([1-9]\\d{0,17})|chartp:(\\d{1,5}))");
 
     private CallbackCodec() {
     }
@@ -86,6 +89,10 @@ public final class CallbackCodec {
         if (m.matches()) {
             return new PublishPending(Long.parseLong(m.group(1)));
         }
+        Callback report = ReportCodec.parse(REPORT.matcher(data));
+        if (report != null) {
+            return report;
+        }
         m = ROOM.matcher(data);
         if (!m.matches()) {
             return null;
@@ -116,6 +123,10 @@ public final class CallbackCodec {
         String members = MemberCodec.format(callback);
         if (members != null) {
             return members;
+        }
+        String report = ReportCodec.format(callback);
+        if (report != null) {
+            return report;
         }
         if (callback instanceof RoomCallback room) {
             return "ch:" + room.roomId() + ":" + roomAction(room);

@@ -60,6 +60,8 @@ public final class CardView {
                 .row(Buttons.button(texts.get(locale, "card.members"), new Callback.Members(id)),
                         Buttons.button(texts.get(locale, "card.links"), new Callback.Links(id)))
                 .row(Buttons.button(texts.get(locale, "card.publish"), new Callback.PublishHere(id)));
+        keyboard.row(Buttons.button(texts.get(locale, "card.chart"), new Callback.ViewsChart(id)),
+                Buttons.button(texts.get(locale, "card.export"), new Callback.Export(id)));
         keyboard.row(filePager(card, texts, locale));
         return keyboard.row(Buttons.button(texts.get(locale, "card.back"), new Callback.RoomList(0)));
     }

@@ -15,7 +15,9 @@ class CallbackCodecTests {
         return List.of(new Callback.RoomList(0), new Callback.RoomList(99_999), new Callback.OpenCard(big, 99_999),
                 new Callback.RefreshStats(big), new Callback.Members(1), new Callback.Links(2), new Callback.PublishHere(3),
                 new Callback.PublishPending(big), new Callback.ConnectAccount(), new Callback.Noop(), new Callback.SearchRooms(),
-                new Callback.AccountInfo(), new Callback.DisconnectAccount(false), new Callback.DisconnectAccount(true));
+                new Callback.AccountInfo(), new Callback.DisconnectAccount(false), new Callback.DisconnectAccount(true),
+                new Callback.ViewsChart(big), new Callback.FileChart(big, big), new Callback.ChartFiles(big, 99_999),
+                new Callback.Export(big));
     }
 
     @ParameterizedTest
@@ -31,9 +33,19 @@ class CallbackCodecTests {
     @ValueSource(strings = {"", "ch:1:delete", "ch:-5:refresh", "ch:0:refresh", "ch:01:refresh", "ch:1:refresh:x",
             "ch:abc:refresh", "ch:1234567890123456789:refresh", "rl:-1", "rl:123456", "pub:", "pub:1 ", "chmenu:refresh:1",
             "ch:1:card:", "acct:connect2", "rl:search2", "rl:", "ch:1:refresh\n", "ch:1:card:1:1",
+            "ch:1:chart:0", "ch:1:chart:", "ch:1:chart:-2", "ch:1:chartp:", "ch:1:chartp:123456", "ch:1:export:1",
+            "ch:0:export", "ch:1:charts",
             "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void rejectsAnythingItDidNotProduce(String forged) {
         assertThat(CallbackCodec.decode(forged)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void chartsAndExportsUseTheDocumentedForms() {
+        assertThat(CallbackCodec.encode(new Callback.ViewsChart(42))).isEqualTo("ch:42:chart");
+        assertThat(CallbackCodec.encode(new Callback.FileChart(42, 7))).isEqualTo("ch:42:chart:7");
+        assertThat(CallbackCodec.encode(new Callback.ChartFiles(42, 1))).isEqualTo("ch:42:chartp:1");
+        assertThat(CallbackCodec.encode(new Callback.Export(42))).isEqualTo("ch:42:export");
     }
 
     @org.junit.jupiter.api.Test
