@@ -1,5 +1,6 @@
 package ru.smetabot.bot.reports;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,7 +34,7 @@ record ViewSeries(List<Point> points, Unit unit) {
             this.datePattern = datePattern;
         }
 
-        static Unit forSpan(java.time.Duration span) {
+        static Unit forSpan(Duration span) {
             long days = span.toDays();
             return days <= 16 ? HOUR : days <= 400 ? DAY : days <= 2_800 ? WEEK : MONTH;
         }
