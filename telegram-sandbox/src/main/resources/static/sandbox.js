@@ -70,6 +70,14 @@ function renderMessage(m, isChannel) {
     doc.appendChild(el('span', null, ` (${m.document.size} B)`));
     box.appendChild(doc);
   }
+  if (m.photo) {
+    const img = el('img', 'photo');
+    img.src = '/sandbox/api/files/' + encodeURIComponent(m.photo.file_id);
+    img.alt = m.text || 'photo';
+    img.width = m.photo.width;
+    img.height = m.photo.height;
+    box.appendChild(img);
+  }
   if (m.text) { box.appendChild(el('div', 'text', m.text)); }
   inviteLinks(m.text).forEach((link) => {
     const join = el('button', 'join-button', 'Open ' + link);

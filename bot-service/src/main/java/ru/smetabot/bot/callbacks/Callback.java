@@ -91,7 +91,7 @@ public sealed interface Callback {
     /** The screens "❓ Помощь" explains; {@code code} is their form in callback data. */
     enum HelpTopic {
         OVERVIEW("all"), ROOMS("rooms"), CARD("card"), MEMBERS("members"), LINKS("links"), PUBLISH("publish"),
-        NOTIFY("notify"), ACCOUNT("account");
+        REPORTS("reports"), NOTIFY("notify"), ACCOUNT("account");
 
         public final String code;
 
@@ -115,5 +115,21 @@ public sealed interface Callback {
 
     /** The notification mode chosen for the room: "instant", "daily" or "off" (the codec admits nothing else). */
     record NotifyMode(long roomId, String mode) implements RoomCallback {
+    }
+
+    /** "📈 График": the room's total views over time, sent as a picture. */
+    record ViewsChart(long roomId) implements RoomCallback {
+    }
+
+    /** The chart of one file of the room (a button under the room's chart); the file must be the room's. */
+    record FileChart(long roomId, long publicationId) implements RoomCallback {
+    }
+
+    /** Page {@code page} of the file buttons under the room's chart. */
+    record ChartFiles(long roomId, int page) implements RoomCallback {
+    }
+
+    /** "📥 Экспорт": CSV documents of the room's files and of its members. */
+    record Export(long roomId) implements RoomCallback {
     }
 }

@@ -20,7 +20,8 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
  * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code rl:search},
  * {@code acct:connect|show|off|off:yes}, {@code noop}; links
  * {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}}, members
- * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; notifications
+ * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; charts and exports
+ * {@code ch:{roomId}:chart|chart:{fileId}|chartp:{page}|export}; notifications
  * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}}. Telegram allows 1–64 bytes;
  * anything that is not exactly this grammar is rejected.
  */
@@ -36,6 +37,8 @@ public final class CallbackCodec {
     private static final Pattern CLIENT = Pattern.compile("cl:([1-9]\\d{0,17}):([1-9]\\d{0,17}):(b|b!|u|u!)");
     private static final Pattern PUBLISH = Pattern.compile("pub:([1-9]\\d{0,17})");
     private static final Pattern NOTIFY = Pattern.compile("nt:([1-9]\\d{0,17})(?::(instant|daily|off))?");
+    private static final Pattern REPORT = Pattern.compile(
+            "ch:([1-9]\\d{0,17}):(chart|export|chart:([1-9]\\d{0,17})|chartp:(\\d{1,5}))");
 
     private CallbackCodec() {
     }
@@ -97,6 +100,10 @@ public final class CallbackCodec {
             long roomId = Long.parseLong(m.group(1));
             return m.group(2) == null ? new Callback.NotifySettings(roomId) : new Callback.NotifyMode(roomId, m.group(2));
         }
+        Callback report = ReportCodec.parse(REPORT.matcher(data));
+        if (report != null) {
+            return report;
+        }
         m = ROOM.matcher(data);
         if (!m.matches()) {
             return null;
@@ -133,6 +140,10 @@ public final class CallbackCodec {
         String members = MemberCodec.format(callback);
         if (members != null) {
             return members;
+        }
+        String report = ReportCodec.format(callback);
+        if (report != null) {
+            return report;
         }
         if (callback instanceof RoomCallback room) {
             return "ch:" + room.roomId() + ":" + roomAction(room);

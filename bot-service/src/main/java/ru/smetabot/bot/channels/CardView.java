@@ -59,8 +59,10 @@ public final class CardView {
                 .row(Buttons.button(texts.get(locale, "card.refresh"), new Callback.RefreshStats(id)))
                 .row(Buttons.button(texts.get(locale, "card.members"), new Callback.Members(id)),
                         Buttons.button(texts.get(locale, "card.links"), new Callback.Links(id)))
-                .row(Buttons.button(texts.get(locale, "card.publish"), new Callback.PublishHere(id)))
-                .row(Buttons.button(texts.get(locale, "card.notifications"), new Callback.NotifySettings(id)));
+                .row(Buttons.button(texts.get(locale, "card.publish"), new Callback.PublishHere(id)));
+        keyboard.row(Buttons.button(texts.get(locale, "card.chart"), new Callback.ViewsChart(id)),
+                Buttons.button(texts.get(locale, "card.export"), new Callback.Export(id)));
+        keyboard.row(Buttons.button(texts.get(locale, "card.notifications"), new Callback.NotifySettings(id)));
         keyboard.row(filePager(card, texts, locale));
         return keyboard.row(Buttons.button(texts.get(locale, "card.back"), new Callback.RoomList(0)));
     }

@@ -1,6 +1,8 @@
 package ru.smetabot.bot.telegram;
 
+import java.io.ByteArrayInputStream;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -13,9 +15,12 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -79,6 +84,34 @@ public class BotGateway {
         SendDocument request = SendDocument.builder().chatId(chatId).document(new InputFile(fileId))
                 .protectContent(true).build();
         return call("sendDocument", () -> client.executeAsync(request));
+    }
+
+    /** Uploads a picture (PNG or JPEG bytes) with an HTML caption and inline buttons. */
+    public Message sendPhoto(long chatId, byte[] image, String fileName, String caption, InlineKeyboardMarkup keyboard) {
+        // A fresh stream per attempt: a retried upload after a 429 must send the whole picture again.
+        return call("sendPhoto", () -> client.executeAsync(SendPhoto.builder().chatId(chatId)
+                .photo(new InputFile(new ByteArrayInputStream(image), fileName)).caption(caption).parseMode("HTML")
+                .replyMarkup(keyboard).build()));
+    }
+
+    /** Uploads a file from disk as a document named {@code fileName}, with an HTML caption. */
+    public Message sendDocument(long chatId, Path file, String fileName, String caption) {
+        return call("sendDocument", () -> client.executeAsync(SendDocument.builder().chatId(chatId)
+                .document(new InputFile(file.toFile(), fileName)).caption(caption).parseMode("HTML").build()));
+    }
+
+    /** Replaces only the inline keyboard of a message (text, photo or document) the bot sent. */
+    public void editKeyboard(long chatId, int messageId, InlineKeyboardMarkup keyboard) {
+        EditMessageReplyMarkup request = EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId)
+                .replyMarkup(keyboard).build();
+        try {
+            call("editMessageReplyMarkup", () -> client.executeAsync(request));
+        } catch (BotApiException e) {
+            if (e.errorCode() == 400 && e.getMessage().contains("message is not modified")) {
+                return;
+            }
+            throw e;
+        }
     }
 
     /** Any other Bot API method (invite links, join requests, members), with the same deadline and 429 handling. */

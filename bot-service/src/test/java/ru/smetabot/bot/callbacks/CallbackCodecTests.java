@@ -18,7 +18,9 @@ class CallbackCodecTests {
                 new Callback.AccountInfo(), new Callback.DisconnectAccount(false), new Callback.DisconnectAccount(true),
                 new Callback.Help(Callback.HelpTopic.OVERVIEW), new Callback.Help(Callback.HelpTopic.MEMBERS),
                 new Callback.NotifySettings(big), new Callback.NotifyMode(big, "instant"), new Callback.NotifyMode(1, "daily"),
-                new Callback.NotifyMode(1, "off"));
+                new Callback.NotifyMode(1, "off"),
+                new Callback.ViewsChart(big), new Callback.FileChart(big, big), new Callback.ChartFiles(big, 99_999),
+                new Callback.Export(big));
     }
 
     @ParameterizedTest
@@ -36,9 +38,19 @@ class CallbackCodecTests {
             "ch:1:card:", "acct:connect2", "help:", "help:nope", "help:rooms ", "help:ROOMS", "rl:search2", "rl:", "ch:1:refresh\n", "ch:1:card:1:1",
             "ch:1:card:", "acct:connect2", "rl:search2", "rl:", "ch:1:refresh\n", "ch:1:card:1:1",
             "nt:", "nt:0", "nt:-1", "nt:1:", "nt:1:weekly", "nt:1:DAILY", "nt:1:daily:x", "nt:1 ",
+            "ch:1:chart:0", "ch:1:chart:", "ch:1:chart:-2", "ch:1:chartp:", "ch:1:chartp:123456", "ch:1:export:1",
+            "ch:0:export", "ch:1:charts",
             "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})
     void rejectsAnythingItDidNotProduce(String forged) {
         assertThat(CallbackCodec.decode(forged)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void chartsAndExportsUseTheDocumentedForms() {
+        assertThat(CallbackCodec.encode(new Callback.ViewsChart(42))).isEqualTo("ch:42:chart");
+        assertThat(CallbackCodec.encode(new Callback.FileChart(42, 7))).isEqualTo("ch:42:chart:7");
+        assertThat(CallbackCodec.encode(new Callback.ChartFiles(42, 1))).isEqualTo("ch:42:chartp:1");
+        assertThat(CallbackCodec.encode(new Callback.Export(42))).isEqualTo("ch:42:export");
     }
 
     @org.junit.jupiter.api.Test

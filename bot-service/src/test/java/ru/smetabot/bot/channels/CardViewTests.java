@@ -38,6 +38,7 @@ class CardViewTests {
         assertThat(buttons(screen)).containsExactly(
                 Map.entry("🔄 Обновить статистику", "ch:7:refresh"), Map.entry("👥 Участники", "ch:7:members"),
                 Map.entry("🔗 Ссылки", "ch:7:links"), Map.entry("📤 Опубликовать файл", "ch:7:publish"),
+                Map.entry("📈 График", "ch:7:chart"), Map.entry("📥 Экспорт", "ch:7:export"),
                 Map.entry("🔔 Уведомления", "nt:7"),
                 Map.entry("1 / 2", "noop"), Map.entry("➡️", "ch:7:card:1"), Map.entry("⬅️ Назад", "rl:0"));
     }
@@ -48,7 +49,8 @@ class CardViewTests {
 
         assertThat(screen.text()).contains("📊 Files: 6 · Views: 14").contains("🕒 Views refreshed: 25.11.2026 12:30")
                 .contains("Latest files (page 1 of 2)");
-        assertThat(buttons(screen)).containsKeys("🔄 Refresh stats", "👥 Members", "🔗 Links", "📤 Publish a file", "🔔 Notifications", "⬅️ Back");
+        assertThat(buttons(screen)).containsKeys("🔄 Refresh stats", "👥 Members", "🔗 Links", "📤 Publish a file",
+                "📈 Chart", "📥 Export", "🔔 Notifications", "⬅️ Back");
     }
 
     @Test

@@ -100,6 +100,10 @@ class SafetyTests extends BotThroughSandbox {
     }
 
     double count(String name, String tag, String value) {
+        return countOf(meters, name, tag, value);
+    }
+
+    static double countOf(MeterRegistry meters, String name, String tag, String value) {
         return meters.find(name).tag(tag, value).counters().stream().mapToDouble(c -> c.count()).sum();
     }
 

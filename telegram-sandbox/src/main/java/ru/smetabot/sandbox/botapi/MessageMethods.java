@@ -1,6 +1,11 @@
 package ru.smetabot.sandbox.botapi;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.springframework.http.MediaTypeFactory;
 import org.springframework.stereotype.Component;
@@ -9,15 +14,18 @@ import ru.smetabot.sandbox.channels.ChannelService;
 import ru.smetabot.sandbox.dialogs.DialogService;
 import ru.smetabot.sandbox.state.Account;
 import ru.smetabot.sandbox.state.Message;
+import ru.smetabot.sandbox.state.Photo;
 import ru.smetabot.sandbox.state.SandboxException;
 import ru.smetabot.sandbox.state.SandboxState;
 import ru.smetabot.sandbox.state.StoredFile;
 import ru.smetabot.sandbox.updates.Json;
 import ru.smetabot.sandbox.updates.TelegramObjects;
 
-/** Sending, editing and deleting messages, documents and files, and answering callback queries. */
+/** Sending, editing and deleting messages, documents, photos and files, and answering callback queries. */
 @Component
 class MessageMethods implements BotMethodGroup {
+
+    private static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
     private final SandboxState state;
     private final DialogService dialogs;
@@ -32,13 +40,15 @@ class MessageMethods implements BotMethodGroup {
     @Override
     public Map<String, BotMethod> methods() {
         return Map.of(
-                "sendMessage", (bot, r) -> send(bot, r, text(r, "text"), null),
+                "sendMessage", (bot, r) -> send(bot, r, text(r, "text"), null, null),
                 "sendChatAction", (bot, r) -> {
                     state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
                     return true;
                 },
                 "sendDocument", (bot, r) -> send(bot, r, ParseModes.plain(r.string("caption"),
-                        r.string("parse_mode")), document(r)),
+                        r.string("parse_mode")), document(r), null),
+                "sendPhoto", (bot, r) -> send(bot, r, ParseModes.plain(r.string("caption"),
+                        r.string("parse_mode")), null, photo(r)),
                 "editMessageText", (bot, r) -> edit(bot, r, text(r, "text"), false),
                 "editMessageReplyMarkup", (bot, r) -> edit(bot, r, null, true),
                 "deleteMessage", this::delete,
@@ -54,15 +64,15 @@ class MessageMethods implements BotMethodGroup {
                 });
     }
 
-    private Map<String, Object> send(Account bot, BotRequest r, String text, StoredFile document) {
+    private Map<String, Object> send(Account bot, BotRequest r, String text, StoredFile document, Photo photo) {
         ChatTarget target = state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
         Map<String, Object> markup = r.object("reply_markup");
         if (target.channel() != null) {
-            Message post = channels.post(target.channel().id(), bot.id(), text, document, markup,
+            Message post = channels.post(target.channel().id(), bot.id(), text, document, photo, markup,
                     r.bool("protect_content"));
             return state.locked(() -> TelegramObjects.channelPost(post, target.channel(), bot));
         }
-        Message message = dialogs.botSends(bot.id(), target.user().id(), text, document, markup,
+        Message message = dialogs.botSends(bot.id(), target.user().id(), text, document, photo, markup,
                 r.bool("protect_content"));
         return state.locked(() -> TelegramObjects.dialogMessage(message,
                 TelegramObjects.privateChat(target.user()), bot));
@@ -106,8 +116,7 @@ class MessageMethods implements BotMethodGroup {
     /** An uploaded part ("document", or the part named by "attach://name"), or an existing file_id sent again. */
     private StoredFile document(BotRequest r) {
         String reference = r.string("document");
-        BotRequest.Upload upload = reference != null && reference.startsWith("attach://")
-                ? r.file(reference.substring("attach://".length())) : r.file("document");
+        BotRequest.Upload upload = upload(r, "document");
         if (upload != null) {
             String name = upload.fileName().isBlank() ? "document" : upload.fileName();
             String mime = MediaTypeFactory.getMediaType(name).map(Object::toString)
@@ -119,6 +128,49 @@ class MessageMethods implements BotMethodGroup {
             throw SandboxException.badRequest("there is no document in the request", null);
         }
         return requireFile(fileId);
+    }
+
+    /**
+     * The "photo" upload (or file_id), checked as Telegram does: an image it can decode (else
+     * IMAGE_PROCESS_FAILED), at most 10 MB, width + height at most 10000 and sides at most 20:1.
+     */
+    private Photo photo(BotRequest r) {
+        BotRequest.Upload upload = upload(r, "photo");
+        String reference = r.string("photo");
+        if (upload == null && (reference == null || reference.isBlank())) {
+            throw SandboxException.badRequest("there is no photo in the request", null);
+        }
+        byte[] content = upload != null ? upload.content() : requireFile(reference).content();
+        if (content.length > MAX_PHOTO_BYTES) {
+            throw SandboxException.badRequest("PHOTO_SAVE_FILE_INVALID", null);
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(content));
+        } catch (IOException e) {
+            image = null;
+        }
+        if (image == null) {
+            throw SandboxException.badRequest("IMAGE_PROCESS_FAILED", null);
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (width + height > 10_000 || Math.max(width, height) > 20 * Math.min(width, height)) {
+            throw SandboxException.badRequest("PHOTO_INVALID_DIMENSIONS", null);
+        }
+        if (upload == null) {
+            return new Photo(requireFile(reference), width, height);
+        }
+        String name = upload.fileName().isBlank() ? "photo.jpg" : upload.fileName();
+        String mime = MediaTypeFactory.getMediaType(name).map(Object::toString).orElse("image/jpeg");
+        return new Photo(state.locked(() -> state.storeFile(name, mime, content)), width, height);
+    }
+
+    /** The multipart part named {@code field}, or the one its value points to ("attach://name"). */
+    private static BotRequest.Upload upload(BotRequest r, String field) {
+        String reference = r.string(field);
+        return reference != null && reference.startsWith("attach://")
+                ? r.file(reference.substring("attach://".length())) : r.file(field);
     }
 
     private StoredFile requireFile(String fileId) {

@@ -13,6 +13,7 @@ import ru.smetabot.sandbox.state.AdminRights;
 import ru.smetabot.sandbox.state.Channel;
 import ru.smetabot.sandbox.state.Membership;
 import ru.smetabot.sandbox.state.Message;
+import ru.smetabot.sandbox.state.Photo;
 import ru.smetabot.sandbox.state.SandboxClock;
 import ru.smetabot.sandbox.state.SandboxException;
 import ru.smetabot.sandbox.state.SandboxState;
@@ -89,12 +90,18 @@ public class ChannelService {
 
     public Message post(long channelId, long authorId, String text, StoredFile document, Map<String, Object> markup,
                         boolean protectContent) {
+        return post(channelId, authorId, text, document, null, markup, protectContent);
+    }
+
+    /** A post with text, a {@code document} or a {@code photo} ({@code text} is then the caption). */
+    public Message post(long channelId, long authorId, String text, StoredFile document, Photo photo,
+                        Map<String, Object> markup, boolean protectContent) {
         return state.locked(() -> {
             Channel channel = state.requireChannel(channelId);
             Account author = state.requireAccount(authorId);
             ChannelAccess.requireAdmin(channel, author, AdminRights::canPostMessages, "send messages");
             Message post = new Message(channel.nextMessageId(), channel.id(), authorId, clock.epochSeconds(),
-                    text, document, markup, protectContent);
+                    text, document, photo, markup, protectContent);
             channel.posts().put(post.id(), post);
             events.posted(channel, post, author);
             return post;

@@ -172,6 +172,11 @@ public class SandboxClient {
         return http.post(dialog(userId, botId) + "/documents", body, null, Message.class);
     }
 
+    /** The bytes of a file in the sandbox: a document or photo a bot sent, or one a user uploaded. */
+    public byte[] file(String fileId) {
+        return http.bytes("/sandbox/api/files/" + URLEncoder.encode(fileId, StandardCharsets.UTF_8));
+    }
+
     /** The chat with the bot as the user sees it. */
     public Dialog readDialog(long userId, long botId) {
         return http.get(dialog(userId, botId), null, Dialog.class);

@@ -47,6 +47,25 @@ final class SandboxHttp {
         return send("DELETE", path, null, null, json.constructType(type));
     }
 
+    /** The raw body of a GET (a file's bytes). */
+    byte[] bytes(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw new SandboxClientException(response.statusCode(),
+                        new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new SandboxClientException(0, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxClientException(0, "interrupted");
+        }
+    }
+
     private <T> T send(String method, String path, Object body, String auth, JavaType type) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(130))

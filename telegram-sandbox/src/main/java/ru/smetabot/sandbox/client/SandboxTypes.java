@@ -17,9 +17,13 @@ public final class SandboxTypes {
     public record Document(String fileId, String fileName, String mimeType, int size) {
     }
 
+    /** A photo the bot sent; its bytes come from {@code SandboxClient.file(fileId)}. */
+    public record Photo(String fileId, int width, int height, int size) {
+    }
+
     /** Inline buttons keep their Bot API fields (text, callback_data, url...). */
     public record Message(int messageId, long date, long fromId, boolean outgoing, String text, Document document,
-                          List<List<Map<String, Object>>> inlineKeyboard, int editCount, Long editDate,
+                          Photo photo, List<List<Map<String, Object>>> inlineKeyboard, int editCount, Long editDate,
                           Integer views, boolean protectedContent) {
 
         /** The callback_data of the inline button with this text. */

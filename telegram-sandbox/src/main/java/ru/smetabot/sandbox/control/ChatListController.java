@@ -58,6 +58,9 @@ class ChatListController {
         if (m.document() != null) {
             return "📄 " + m.document().fileName();
         }
+        if (m.photo() != null) {
+            return "🖼 " + (m.text() == null ? "Photo" : m.text());
+        }
         return m.text();
     }
 }

@@ -1,9 +1,11 @@
 package ru.smetabot.sandbox.control;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -139,8 +141,15 @@ class DialogsController {
     ResponseEntity<byte[]> file(@PathVariable String fileId) {
         return state.locked(() -> state.file(fileId))
                 .map(f -> ResponseEntity.ok().header("Content-Type", f.mimeType())
-                        .header("Content-Disposition", "attachment; filename=\"" + f.fileName() + "\"")
+                        .header("Content-Disposition", disposition(f).toString())
                         .body(f.content()))
                 .orElse(ResponseEntity.notFound().build());
+    }
+
+    /** Images open in the page (photos are shown inline); anything else downloads under its name, in UTF-8. */
+    private static ContentDisposition disposition(StoredFile f) {
+        ContentDisposition.Builder builder = f.mimeType() != null && f.mimeType().startsWith("image/")
+                ? ContentDisposition.inline() : ContentDisposition.attachment();
+        return builder.filename(f.fileName(), StandardCharsets.UTF_8).build();
     }
 }

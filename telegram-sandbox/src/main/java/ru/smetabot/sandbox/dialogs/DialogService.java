@@ -10,6 +10,7 @@ import ru.smetabot.sandbox.state.Account;
 import ru.smetabot.sandbox.state.CallbackQuery;
 import ru.smetabot.sandbox.state.Dialog;
 import ru.smetabot.sandbox.state.Message;
+import ru.smetabot.sandbox.state.Photo;
 import ru.smetabot.sandbox.state.SandboxClock;
 import ru.smetabot.sandbox.state.SandboxException;
 import ru.smetabot.sandbox.state.SandboxState;
@@ -84,6 +85,12 @@ public class DialogService {
     /** The bot writes to a user who has started it; a reply keyboard stays until removed. */
     public Message botSends(long botId, long userId, String text, StoredFile document, Map<String, Object> markup,
                             boolean protectContent) {
+        return botSends(botId, userId, text, document, null, markup, protectContent);
+    }
+
+    /** sendMessage, sendDocument ({@code document}) or sendPhoto ({@code photo}; {@code text} is the caption). */
+    public Message botSends(long botId, long userId, String text, StoredFile document, Photo photo,
+                            Map<String, Object> markup, boolean protectContent) {
         return state.locked(() -> {
             requireUser(userId);
             Dialog dialog = state.dialog(botId, userId).orElseThrow(() ->
@@ -93,7 +100,7 @@ public class DialogService {
             } else if (markup != null && markup.containsKey("remove_keyboard")) {
                 dialog.replyKeyboard(null);
             }
-            return dialog.add(botId, clock.epochSeconds(), text, document, Keyboards.inlineOnly(markup),
+            return dialog.add(botId, clock.epochSeconds(), text, document, photo, Keyboards.inlineOnly(markup),
                     protectContent);
         });
     }

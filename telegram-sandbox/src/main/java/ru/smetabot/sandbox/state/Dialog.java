@@ -23,8 +23,13 @@ public final class Dialog {
 
     public Message add(long senderId, long date, String text, StoredFile document, Map<String, Object> markup,
                        boolean protectedContent) {
+        return add(senderId, date, text, document, null, markup, protectedContent);
+    }
+
+    public Message add(long senderId, long date, String text, StoredFile document, Photo photo,
+                       Map<String, Object> markup, boolean protectedContent) {
         int id = ++lastMessageId;
-        Message message = new Message(id, userId, senderId, date, text, document, markup, protectedContent);
+        Message message = new Message(id, userId, senderId, date, text, document, photo, markup, protectedContent);
         messages.put(id, message);
         return message;
     }

@@ -14,6 +14,7 @@ public final class Message {
     private final long senderId;
     private final long date;
     private final StoredFile document;
+    private final Photo photo;
     private final boolean protectedContent;
     private String text;
     private Map<String, Object> replyMarkup;
@@ -31,7 +32,14 @@ public final class Message {
     /** {@code protectedContent}: sent with protect_content (no forwarding or saving). */
     public Message(int id, long chatId, long senderId, long date, String text, StoredFile document,
                    Map<String, Object> replyMarkup, boolean protectedContent) {
+        this(id, chatId, senderId, date, text, document, null, replyMarkup, protectedContent);
+    }
+
+    /** A message with a {@code document} or a {@code photo} (at most one of them); {@code text} is then the caption. */
+    public Message(int id, long chatId, long senderId, long date, String text, StoredFile document, Photo photo,
+                   Map<String, Object> replyMarkup, boolean protectedContent) {
         this.id = id;
+        this.photo = photo;
         this.protectedContent = protectedContent;
         this.chatId = chatId;
         this.senderId = senderId;
@@ -71,6 +79,7 @@ public final class Message {
     public long date() { return date; }
     public String text() { return text; }
     public StoredFile document() { return document; }
+    public Photo photo() { return photo; }
     public Map<String, Object> replyMarkup() { return replyMarkup; }
     public int editCount() { return editCount; }
     public long editDate() { return editDate; }

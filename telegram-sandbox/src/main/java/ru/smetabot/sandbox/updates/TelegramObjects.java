@@ -1,5 +1,6 @@
 package ru.smetabot.sandbox.updates;
 
+import java.util.List;
 import java.util.Map;
 
 import ru.smetabot.sandbox.state.Account;
@@ -7,6 +8,7 @@ import ru.smetabot.sandbox.state.AdminRights;
 import ru.smetabot.sandbox.state.Channel;
 import ru.smetabot.sandbox.state.InviteLink;
 import ru.smetabot.sandbox.state.Message;
+import ru.smetabot.sandbox.state.Photo;
 import ru.smetabot.sandbox.state.StoredFile;
 
 /** Renders sandbox objects in the exact shapes of the Bot API (User, Chat, Message, ChatMember...). */
@@ -51,8 +53,12 @@ public final class TelegramObjects {
         Map<String, Object> json = Json.obj("message_id", m.id(), "date", m.date(), "chat", chat,
                 "edit_date", m.editCount() > 0 ? m.editDate() : null,
                 "has_protected_content", m.protectedContent() ? Boolean.TRUE : null);
-        if (m.document() != null) {
-            json.put("document", document(m.document()));
+        if (m.document() != null || m.photo() != null) {
+            if (m.document() != null) {
+                json.put("document", document(m.document()));
+            } else {
+                json.put("photo", List.of(photoSize(m.photo())));
+            }
             if (m.text() != null) {
                 json.put("caption", m.text());
             }
@@ -69,6 +75,12 @@ public final class TelegramObjects {
     public static Map<String, Object> document(StoredFile f) {
         return Json.obj("file_id", f.fileId(), "file_unique_id", f.fileUniqueId(), "file_name", f.fileName(),
                 "mime_type", f.mimeType(), "file_size", f.size());
+    }
+
+    /** Telegram sends several sizes of a photo, smallest first; the sandbox keeps only the original. */
+    public static Map<String, Object> photoSize(Photo p) {
+        return Json.obj("file_id", p.file().fileId(), "file_unique_id", p.file().fileUniqueId(),
+                "width", p.width(), "height", p.height(), "file_size", p.file().size());
     }
 
     public static Map<String, Object> inviteLink(InviteLink l, Account creator, int pending) {

@@ -3,13 +3,18 @@ package ru.smetabot.sandbox.botapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,7 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.DeleteMessage
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -31,6 +37,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove;
@@ -235,6 +242,57 @@ class BotApiContractTests {
         assertThat(resent.getDocument().getFileId()).isEqualTo(uploaded.getDocument().getFileId());
         assertThat(file.getFilePath()).isNotBlank();
         assertThat(sandbox.readDialog(USER, TestSandbox.BOT_ID).last().document().fileName()).isEqualTo("smeta.pdf");
+    }
+
+    @Test
+    void aPhotoArrivesAsPhotoSizesAndItsBytesCanBeReadBack() throws Exception {
+        sandbox.sendText(USER, TestSandbox.BOT_ID, "/start");
+        byte[] png = png(300, 200);
+
+        Message sent = telegram.execute(SendPhoto.builder().chatId(USER)
+                .photo(new InputFile(new ByteArrayInputStream(png), "chart.png")).caption("График")
+                .replyMarkup(keyboard("Ещё", "more")).build());
+        Message resent = telegram.execute(SendPhoto.builder().chatId(USER)
+                .photo(new InputFile(sent.getPhoto().get(0).getFileId())).build());
+
+        PhotoSize size = sent.getPhoto().get(sent.getPhoto().size() - 1);
+        assertThat(size.getWidth()).isEqualTo(300);
+        assertThat(size.getHeight()).isEqualTo(200);
+        assertThat(size.getFileSize()).isEqualTo(png.length);
+        assertThat(sent.getCaption()).isEqualTo("График");
+        assertThat(sent.getDocument()).isNull();
+        assertThat(resent.getPhoto().get(0).getFileId()).isEqualTo(size.getFileId());
+        SandboxTypes.Message seen = sandbox.readDialog(USER, TestSandbox.BOT_ID).messages().stream()
+                .filter(m -> m.messageId() == sent.getMessageId()).findFirst().orElseThrow();
+        assertThat(seen.photo().width()).isEqualTo(300);
+        assertThat(seen.text()).isEqualTo("График");
+        assertThat(seen.callbackData("Ещё")).isEqualTo("more");
+        assertThat(sandbox.file(seen.photo().fileId())).isEqualTo(png);
+    }
+
+    @Test
+    void aPhotoTelegramCannotDecodeIsRefused() throws Exception {
+        sandbox.sendText(USER, TestSandbox.BOT_ID, "/start");
+        byte[] notAnImage = "%PDF-1.4".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> telegram.execute(SendPhoto.builder().chatId(USER)
+                .photo(new InputFile(new ByteArrayInputStream(notAnImage), "chart.png")).build()))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(400);
+                    assertThat(e.getApiResponse()).isEqualTo("Bad Request: IMAGE_PROCESS_FAILED");
+                });
+        assertThatThrownBy(() -> telegram.execute(SendPhoto.builder().chatId(USER)
+                .photo(new InputFile(new ByteArrayInputStream(png(2000, 50)), "strip.png")).build()))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class,
+                        e -> assertThat(e.getApiResponse()).isEqualTo("Bad Request: PHOTO_INVALID_DIMENSIONS"));
+    }
+
+    static byte[] png(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(width / 2, height / 2, 0xFF0000);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private int startAndSend(String text, InlineKeyboardMarkup markup) throws Exception {

@@ -3,15 +3,23 @@ package ru.smetabot.sandbox.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -22,8 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -34,7 +44,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 import ru.smetabot.sandbox.TestSandbox;
 import ru.smetabot.sandbox.client.SandboxClient;
 
-/** The chat page in headless Chromium: a person starts a (stub) bot, presses its inline button, sees the edit. */
+/**
+ * The chat page in headless Chromium: a person starts a (stub) bot, presses its inline button, sees the edit
+ * and the photo the bot sends back, shown inline.
+ */
 class WebPageBrowserTests {
 
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
@@ -68,13 +81,18 @@ class WebPageBrowserTests {
 
                 wait.until(d -> d.findElements(By.cssSelector(".message .text")).stream()
                         .anyMatch(e -> e.getText().equals("Pressed ✅")));
+                // The photo sent with the press is shown inline, decoded by the browser at its size.
+                wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                        "const i = document.querySelector('.message img.photo');"
+                                + " return i && i.complete ? i.naturalWidth : 0;")).intValue() == 40);
             } finally {
                 browser.quit();
             }
         }
-        var last = sandbox.readDialog(USER, TestSandbox.BOT_ID).last();
-        assertThat(last.text()).isEqualTo("Pressed ✅");
-        assertThat(last.editCount()).isEqualTo(1);
+        var messages = sandbox.readDialog(USER, TestSandbox.BOT_ID).messages();
+        var pressed = messages.stream().filter(m -> "Pressed ✅".equals(m.text())).findFirst().orElseThrow();
+        assertThat(pressed.editCount()).isEqualTo(1);
+        assertThat(messages.get(messages.size() - 1).photo()).isNotNull();
     }
 
     /** The bot stub: /start → a message with an inline button; the press → answer and edit. */
@@ -90,10 +108,23 @@ class WebPageBrowserTests {
                 telegram.execute(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text("OK").build());
                 telegram.execute(EditMessageText.builder().chatId(query.getMessage().getChatId())
                         .messageId(query.getMessage().getMessageId()).text("Pressed ✅").build());
+                telegram.execute(SendPhoto.builder().chatId(query.getMessage().getChatId())
+                        .photo(new InputFile(new ByteArrayInputStream(png()), "dot.png")).caption("Photo").build());
             }
         } catch (TelegramApiException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] png() {
+        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static void click(WebDriverWait wait, By target) {
