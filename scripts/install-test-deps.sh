@@ -2,20 +2,22 @@
 # Installs what the tests need beyond the JDK and Maven, when it is missing:
 #  - Chromium and ChromeDriver (Debian packages) for the browser tests;
 #  - docker-compose (Debian's 1.29) to validate docker-compose.yml offline;
+#  - fontconfig and DejaVu fonts, which the bot's charts (XChart on headless AWT) draw Cyrillic with;
 #  - libtdjson.so (TDLib 1.8.67, from npm) for the userbot's TDLib checks.
 # Idempotent: a second run does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium ] || ! command -v docker-compose >/dev/null; then
+if [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium ] || ! command -v docker-compose >/dev/null \
+    || ! command -v fc-list >/dev/null || [ ! -d /usr/share/fonts/truetype/dejavu ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
   if command -v apt-get >/dev/null && { [ -z "$sudo" ] || sudo -n true 2>/dev/null; }; then
-    echo "install-test-deps | installing chromium, chromium-driver and docker-compose (Debian packages)"
+    echo "install-test-deps | installing chromium, chromium-driver, docker-compose and fonts (Debian packages)"
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver docker-compose >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver docker-compose fontconfig fonts-dejavu-core >/dev/null
   else
-    echo "install-test-deps | missing: run 'sudo apt-get install chromium chromium-driver docker-compose'" >&2
+    echo "install-test-deps | missing: run 'sudo apt-get install chromium chromium-driver docker-compose fontconfig fonts-dejavu-core'" >&2
     exit 1
   fi
 fi
