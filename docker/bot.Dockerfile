@@ -5,6 +5,9 @@ COPY . .
 RUN mvn -B -q -DskipTests package -pl bot-service -am
 
 FROM eclipse-temurin:17-jre
+# The charts ("📈 График") are drawn by XChart on headless AWT: it needs fontconfig and a font with Cyrillic.
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 smetabot
 USER smetabot
 WORKDIR /app
