@@ -2,7 +2,6 @@ package ru.smetabot.bot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.smetabot.bot.invites.InviteLinks;
@@ -29,6 +25,7 @@ import ru.smetabot.bot.invites.LinkOptions;
 import ru.smetabot.model.rooms.Room;
 import ru.smetabot.model.rooms.RoomRepository;
 import ru.smetabot.sandbox.client.SandboxTypes.Message;
+import ru.smetabot.sandbox.testing.OfflineChromium;
 import ru.smetabot.views.RefreshTrigger;
 import ru.smetabot.views.ViewsRefresher;
 
@@ -41,7 +38,6 @@ import ru.smetabot.views.ViewsRefresher;
 @EnabledIfSystemProperty(named = "smetabot.screenshots", matches = "true")
 class ReadmeScreenshots extends BotThroughSandbox {
 
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final String ROOM = "Иванов — кухня";
 
     @Autowired
@@ -60,7 +56,7 @@ class ReadmeScreenshots extends BotThroughSandbox {
         long owner = newOwner("Иван", true);
         seedRoom(owner);
 
-        WebDriver browser = chromium(profile);
+        WebDriver browser = OfflineChromium.start(profile, "--lang=ru");
         try {
             browser.manage().window().setSize(new Dimension(1280, 1150));
             browser.get(BotSandbox.server().baseUrl() + "/?user=" + owner);
@@ -169,16 +165,4 @@ class ReadmeScreenshots extends BotThroughSandbox {
         Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
-    private static WebDriver chromium(Path profile) {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(), "--lang=ru",
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
 }

@@ -1,9 +1,7 @@
 package ru.smetabot.bot.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,19 +11,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,6 +31,7 @@ import ru.smetabot.model.testing.TestPostgres;
 import ru.smetabot.sandbox.client.SandboxClient;
 import ru.smetabot.sandbox.client.SandboxServer;
 import ru.smetabot.sandbox.client.SandboxTypes.Message;
+import ru.smetabot.sandbox.testing.OfflineChromium;
 import ru.smetabot.userbot.UserbotApplication;
 import ru.smetabot.userbotapi.SessionStatus;
 import ru.smetabot.userbotapi.UserbotApi;
@@ -64,7 +58,6 @@ class MiniAppBrowserTests {
     private static final long USER = 6_100_001L;
     private static final String PHONE = "+79990061001";
     private static final String PASSWORD = "tajna-2fa";
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static final int BOT_PORT = freePort();
@@ -98,16 +91,12 @@ class MiniAppBrowserTests {
 
     @Test
     void aContractorConnectsTheAccountInTheMiniAppAndThenDisconnectsIt(@TempDir Path profile) {
-        Assumptions.assumeFalse("true".equalsIgnoreCase(System.getenv("SANDBOX_SKIP_BROWSER")), "SANDBOX_SKIP_BROWSER=true");
-        if (!CHROMEDRIVER.canExecute()) {
-            fail("/usr/bin/chromedriver is missing: apt-get install -y chromium chromium-driver "
-                    + "(or set SANDBOX_SKIP_BROWSER=true to skip this test)");
-        }
+        OfflineChromium.requireInstalled();
         SandboxClient sandbox = SANDBOX.client();
         sandbox.createUser(USER, "Anna", null, "anna_smeta", PHONE, PASSWORD);
         UserbotApi userbot = UserbotClients.create(USERBOT_URL, USERBOT_TOKEN, Duration.ofSeconds(10));
 
-        WebDriver browser = chromium(profile);
+        WebDriver browser = OfflineChromium.start(profile);
         try {
             // The sandbox page re-renders the chat as it polls: an element found a moment ago may be gone.
             WebDriverWait wait = new WebDriverWait(browser, WAIT);
@@ -176,18 +165,6 @@ class MiniAppBrowserTests {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(submit))).click();
     }
 
-    private static WebDriver chromium(Path profile) {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(),
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

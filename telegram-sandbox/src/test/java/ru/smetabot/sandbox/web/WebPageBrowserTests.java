@@ -1,21 +1,17 @@
 package ru.smetabot.sandbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -23,9 +19,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -43,6 +36,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import ru.smetabot.sandbox.TestSandbox;
 import ru.smetabot.sandbox.client.SandboxClient;
+import ru.smetabot.sandbox.testing.OfflineChromium;
 
 /**
  * The chat page in headless Chromium: a person starts a (stub) bot, presses its inline button, sees the edit
@@ -50,18 +44,11 @@ import ru.smetabot.sandbox.client.SandboxClient;
  */
 class WebPageBrowserTests {
 
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final long USER = 1200L;
 
     @Test
     void userStartsTheBotAndPressesAnInlineButton(@TempDir Path profile) throws Exception {
-        Assumptions.assumeFalse("true".equalsIgnoreCase(System.getenv("SANDBOX_SKIP_BROWSER")),
-                "SANDBOX_SKIP_BROWSER=true");
-        if (!CHROMEDRIVER.canExecute()) {
-            fail("/usr/bin/chromedriver is missing: run the project's install script "
-                    + "(apt-get update && apt-get install -y chromium chromium-driver), "
-                    + "or set SANDBOX_SKIP_BROWSER=true to skip this test");
-        }
+        OfflineChromium.requireInstalled();
         SandboxClient sandbox = TestSandbox.fresh();
         sandbox.createUser(USER, "Marina", "marina");
         TelegramClient telegram = TestSandbox.telegram();
@@ -70,7 +57,7 @@ class WebPageBrowserTests {
             bot.registerBot(TestSandbox.TOKEN, TestSandbox::url,
                     offset -> GetUpdates.builder().offset(offset).timeout(1).build(),
                     updates -> updates.forEach(u -> answer(telegram, u)));
-            WebDriver browser = chromium(profile);
+            WebDriver browser = OfflineChromium.start(profile);
             try {
                 browser.get(TestSandbox.server().baseUrl() + "/?user=" + USER);
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
@@ -135,16 +122,4 @@ class WebPageBrowserTests {
                 });
     }
 
-    private static WebDriver chromium(Path profile) {
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.getPath());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile.toAbsolutePath(),
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
 }
