@@ -67,13 +67,17 @@ final class RefreshRunStore {
                 .param("now", at(now)).param("id", runId).update();
     }
 
-    void finish(long runId, RefreshSummary summary, Instant now) {
-        jdbc.sql("""
+    /**
+     * Records the run's result, unless it was recorded already (a finish tried again after its commit's
+     * answer was lost); a run closed as abandoned by the lease still gets its real result. True if written.
+     */
+    boolean finish(long runId, RefreshSummary summary, Instant now) {
+        return jdbc.sql("""
                 UPDATE analytics.refresh_runs
                    SET finished_at = :now, outcome = :outcome, reason = :reason, detail = :detail,
                        retry_at = :retryAt, posts = :posts, updated = :updated, unchanged = :unchanged,
                        missing = :missing, failed = :failed, userbot_calls = :calls
-                 WHERE id = :id
+                 WHERE id = :id AND (finished_at IS NULL OR outcome = 'abandoned')
                 """)
                 .param("now", at(now))
                 .param("outcome", summary.outcome().tag())
@@ -84,7 +88,7 @@ final class RefreshRunStore {
                 .param("unchanged", summary.unchanged()).param("missing", summary.missing())
                 .param("failed", summary.failed()).param("calls", summary.userbotCalls())
                 .param("id", runId)
-                .update();
+                .update() == 1;
     }
 
     static OffsetDateTime at(Instant instant) {

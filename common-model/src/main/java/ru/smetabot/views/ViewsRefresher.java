@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionOperations;
 import ru.smetabot.model.events.EventLog;
 import ru.smetabot.model.events.EventType;
@@ -36,6 +38,7 @@ import ru.smetabot.views.ViewCountsWriter.Written;
 public class ViewsRefresher {
 
     private static final Logger log = LoggerFactory.getLogger(ViewsRefresher.class);
+    private static final Duration FINISH_RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final UserbotApi userbot;
     private final RefreshRunStore store;
@@ -97,7 +100,7 @@ public class ViewsRefresher {
                     runId.get());
             log.error("views refresh room={} failed unexpectedly; retry not before {}", roomId, summary.retryAt(), e);
         }
-        finish(summary);
+        finishDespiteAnOutage(summary);
         return summary;
     }
 
@@ -162,10 +165,34 @@ public class ViewsRefresher {
                 written.missing(), posts - done, calls, since(startNanos), reason, retryAt, detail, runId);
     }
 
+    /**
+     * The open run row is the room's lease: if the database went away in the middle of the run, a
+     * lost finish would keep the room "being refreshed" — skipped by every cycle and the button —
+     * until the lease runs out (5 min). So the finish is tried again while the database comes back,
+     * for at most half the lease; after that the lease closes the run as abandoned, as before.
+     */
+    private void finishDespiteAnOutage(RefreshSummary summary) {
+        long giveUpAt = System.nanoTime() + settings.lease().toNanos() / 2;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                finish(summary);
+                return;
+            } catch (DataAccessException | TransactionException e) {
+                if (System.nanoTime() - giveUpAt > 0) {
+                    throw e;
+                }
+                log.warn("views refresh room={}: the run's result could not be recorded (attempt {}), trying again: {}",
+                        summary.roomId(), attempt, e.toString());
+                pause(FINISH_RETRY_PAUSE);
+            }
+        }
+    }
+
     private void finish(RefreshSummary summary) {
         tx.executeWithoutResult(status -> {
-            store.finish(summary.runId(), summary, clock.instant());
-            if (summary.refreshed()) {
+            // False when an earlier attempt did commit (only its answer was lost): no second event then.
+            boolean finished = store.finish(summary.runId(), summary, clock.instant());
+            if (finished && summary.refreshed()) {
                 events.record(EventType.VIEWS_REFRESHED, summary.roomId(), null, Map.of(
                         "posts", summary.posts(), "updated", summary.updated(), "unchanged", summary.unchanged(),
                         "missing", summary.missing(), "userbotCalls", summary.userbotCalls(),
@@ -180,6 +207,15 @@ public class ViewsRefresher {
             log.warn("views refresh room={} failed: reason={} retryNotBefore={} written={} notRefreshed={} detail={}",
                     summary.roomId(), summary.reason().tag(), summary.retryAt(), summary.updated() + summary.unchanged()
                             + summary.missing(), summary.failed(), summary.detail());
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording a refresh run", e);
         }
     }
 

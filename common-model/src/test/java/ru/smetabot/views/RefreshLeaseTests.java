@@ -6,11 +6,17 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
+import ru.smetabot.model.events.EventLog;
 import ru.smetabot.model.testing.WithEmbeddedPostgres;
 import ru.smetabot.userbotapi.UserbotUnavailableException;
 import ru.smetabot.views.RefreshSummary.Outcome;
@@ -114,6 +120,43 @@ class RefreshLeaseTests {
 
         assertThat(recovered.outcome()).isEqualTo(Outcome.REFRESHED);
         assertThat(rooms.views(room, 2)).isEqualTo(11);
+    }
+
+    @Test
+    void aResultTheDatabaseRefusedForAWhileIsRecordedOnceWhenItIsBackSoTheRoomIsNotLeftBusy(
+            @Autowired EventLog events, @Autowired ViewsRefreshSettings settings) {
+        Room room = rooms.room(8005L);
+        rooms.posts(room, 1, 0);
+        userbot.views(room.chatId(), 1, 3);
+        AtomicInteger calls = new AtomicInteger();
+        TransactionOperations outage = new TransactionOperations() {
+            @Override
+            public <T> T execute(TransactionCallback<T> action) {
+                int call = calls.incrementAndGet();
+                // 1: the counts are written; 2: the finish finds no database; 3: it commits, but the answer is lost.
+                if (call == 2) {
+                    throw new CannotCreateTransactionException("Connection is not available, request timed out");
+                }
+                T result = action.doInTransaction(null);
+                if (call == 3) {
+                    throw new TransactionSystemException("I/O error while sending the commit");
+                }
+                return result;
+            }
+        };
+        ViewsRefresher refresher = new ViewsRefresher(userbot.api(), jdbc, runs, events, outage, clock, settings);
+
+        RefreshSummary summary = refresher.refreshViewsForRoom(room.id());
+
+        assertThat(calls).hasValue(4);
+        assertThat(runs.running()).noneMatch(run -> run.getRoomId() == room.id());
+        assertThat(runs.recent(room.id(), 10)).singleElement().satisfies(run -> {
+            assertThat(run.getId()).isEqualTo(summary.runId());
+            assertThat(run.getOutcome()).isEqualTo("refreshed");
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.events WHERE channel_id = :r AND event_type = 'views_refreshed'")
+                .param("r", room.id()).query(Long.class).single()).as("one event for the one run").isEqualTo(1);
+        assertThat(this.refresher.refreshViewsForRoom(room.id()).outcome()).as("the room is free").isEqualTo(Outcome.REFRESHED);
     }
 
     @Test

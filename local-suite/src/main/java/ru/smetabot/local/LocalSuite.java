@@ -125,11 +125,25 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Stops the embedded PostgreSQL (fast shutdown: sessions are cut), waits, starts it again on the same data. */
     public void restartDatabase(Duration down) throws IOException, InterruptedException {
+        stopDatabase();
+        Thread.sleep(down.toMillis());
+        startDatabase();
+    }
+
+    /** Stops the embedded PostgreSQL (fast shutdown: sessions are cut); {@link #startDatabase} brings it back. */
+    public synchronized void stopDatabase() throws IOException {
         if (postgres == null) {
-            throw new IllegalStateException("the suite uses an external database (DATABASE_URL)");
+            throw new IllegalStateException("the suite uses an external database (DATABASE_URL), or it is stopped");
         }
         postgres.close();
-        Thread.sleep(down.toMillis());
+        postgres = null;
+    }
+
+    /** Starts the embedded PostgreSQL again on the same data and port after {@link #stopDatabase}. */
+    public synchronized void startDatabase() throws IOException {
+        if (postgres != null || !(settings.databaseUrl() == null || settings.databaseUrl().isBlank())) {
+            throw new IllegalStateException("the embedded database is running, or the suite uses an external one");
+        }
         postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
     }
 

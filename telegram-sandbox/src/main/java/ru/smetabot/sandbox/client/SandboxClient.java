@@ -211,6 +211,29 @@ public class SandboxClient {
         return http.post("/sandbox/api/faults", body, null, Fault.class);
     }
 
+    /**
+     * Holds the next {@code times} calls of an MTProto operation about one chat (e.g. "mtproto:getViews")
+     * until the fault is removed, or at most {@code seconds}; {@link Fault#held()} says how many wait now.
+     */
+    public Fault holdCalls(String target, long chatId, int times, int seconds) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("target", target);
+        body.put("kind", "HOLD");
+        body.put("seconds", seconds);
+        body.put("times", times);
+        body.put("chat_id", chatId);
+        return http.post("/sandbox/api/faults", body, null, Fault.class);
+    }
+
+    /** The fault of that id as it is now (e.g. its {@code held} calls), or null once it is switched off. */
+    public Fault fault(String id) {
+        return faults().stream().filter(f -> f.id().equals(id)).findFirst().orElse(null);
+    }
+
+    public void removeFault(String id) {
+        http.delete("/sandbox/api/faults/" + id, Map.class);
+    }
+
     public List<Fault> faults() {
         return http.get("/sandbox/api/faults", null,
                 http.json.getTypeFactory().constructCollectionType(List.class, Fault.class));

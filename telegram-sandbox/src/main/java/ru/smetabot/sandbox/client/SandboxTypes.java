@@ -77,8 +77,9 @@ public final class SandboxTypes {
                                long decidedAtMs, int laterAttempts) {
     }
 
-    /** kind: FLOOD_WAIT, OUTAGE or LATENCY. */
-    public record Fault(String id, String target, String kind, Integer seconds, Integer latencyMs, Integer remaining) {
+    /** kind: FLOOD_WAIT, OUTAGE, LATENCY or HOLD; {@code held}: calls a HOLD keeps waiting right now. */
+    public record Fault(String id, String target, String kind, Integer seconds, Integer latencyMs, Integer remaining,
+                        Long chatId, int held) {
     }
 
     /** Counters read without counting a view; ids without a post are in {@code missing}. */

@@ -26,13 +26,13 @@ class FaultsController {
         this.faults = faults;
     }
 
-    /** {"target":"sendMessage","kind":"FLOOD_WAIT","seconds":17,"times":1}; see README for targets and kinds. */
-    record NewFault(String target, Fault.Kind kind, Integer seconds, Integer latencyMs, Integer times) {
+    /** {"target":"sendMessage","kind":"FLOOD_WAIT","seconds":17,"times":1,"chat_id":null}; see README. */
+    record NewFault(String target, Fault.Kind kind, Integer seconds, Integer latencyMs, Integer times, Long chatId) {
     }
 
     @PostMapping
     Fault add(@RequestBody NewFault f) {
-        return faults.add(f.target(), f.kind(), f.seconds(), f.latencyMs(), f.times());
+        return faults.add(f.target(), f.kind(), f.seconds(), f.latencyMs(), f.times(), f.chatId());
     }
 
     @GetMapping

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 
@@ -17,11 +21,17 @@ public class Faults implements Resettable {
 
     public static final String BOT_API = "botapi";
     public static final String MTPROTO = "mtproto";
+    private static final int DEFAULT_HOLD_SECONDS = 60;
 
     private final Map<String, Fault> active = new LinkedHashMap<>();
+    /** The gate of each HOLD fault: opened when the fault is switched off; counts the calls waiting at it. */
+    private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+
+    private record Gate(CountDownLatch open, AtomicInteger waiting, int seconds) {
+    }
 
     public synchronized Fault add(String target, Fault.Kind kind, Integer seconds, Integer latencyMs,
-                                  Integer times) {
+                                  Integer times, Long chatId) {
         if (target == null || target.isBlank() || kind == null) {
             throw new IllegalArgumentException("target and kind are required");
         }
@@ -31,16 +41,25 @@ public class Faults implements Resettable {
         if (kind == Fault.Kind.LATENCY && (latencyMs == null || latencyMs < 0)) {
             throw new IllegalArgumentException("latency needs latency_ms >= 0");
         }
-        Fault fault = new Fault(UUID.randomUUID().toString(), target.trim(), kind, seconds, latencyMs, times);
+        if (kind == Fault.Kind.HOLD && seconds != null && (seconds < 1 || seconds > 600)) {
+            throw new IllegalArgumentException("a hold lasts 1..600 seconds");
+        }
+        Integer limit = kind == Fault.Kind.HOLD && seconds == null ? Integer.valueOf(DEFAULT_HOLD_SECONDS) : seconds;
+        Fault fault = new Fault(UUID.randomUUID().toString(), target.trim(), kind, limit, latencyMs, times, chatId, 0);
         active.put(fault.id(), fault);
+        if (kind == Fault.Kind.HOLD) {
+            gates.put(fault.id(), new Gate(new CountDownLatch(1), new AtomicInteger(), limit));
+        }
         return fault;
     }
 
     public synchronized boolean remove(String id) {
+        open(id);
         return active.remove(id) != null;
     }
 
     public synchronized void clear() {
+        List.copyOf(gates.keySet()).forEach(this::open);
         active.clear();
     }
 
@@ -50,20 +69,39 @@ public class Faults implements Resettable {
     }
 
     public synchronized List<Fault> list() {
-        return new ArrayList<>(active.values());
+        List<Fault> faults = new ArrayList<>();
+        for (Fault fault : active.values()) {
+            Gate gate = gates.get(fault.id());
+            faults.add(gate == null ? fault : fault.withHeld(gate.waiting().get()));
+        }
+        return faults;
     }
 
-    /** Sleeps for matching latency faults, then throws for the first matching flood wait or outage. */
+    /** {@link #apply(String, String, Long)} for a call about no particular chat. */
     public void apply(String surface, String operation) {
+        apply(surface, operation, null);
+    }
+
+    /**
+     * Holds the call at matching HOLD faults, sleeps for matching latency faults, then throws for the
+     * first matching flood wait or outage.
+     */
+    public void apply(String surface, String operation, Long chatId) {
         String op = operation.toLowerCase();
         int delay = 0;
         Optional<Fault> refusal = Optional.empty();
+        List<Gate> holds = new ArrayList<>();
         synchronized (this) {
             for (Fault fault : List.copyOf(active.values())) {
-                if (!fault.matches(surface, op)) {
+                if (!fault.matches(surface, op, chatId)) {
                     continue;
                 }
-                if (fault.kind() == Fault.Kind.LATENCY) {
+                if (fault.kind() == Fault.Kind.HOLD) {
+                    Gate gate = gates.get(fault.id());
+                    // Counted while locked, so whoever sees held > 0 knows this call is at the gate.
+                    gate.waiting().incrementAndGet();
+                    holds.add(gate);
+                } else if (fault.kind() == Fault.Kind.LATENCY) {
                     delay += fault.latencyMs();
                 } else if (refusal.isEmpty()) {
                     refusal = Optional.of(fault);
@@ -73,6 +111,7 @@ public class Faults implements Resettable {
                 consume(fault);
             }
         }
+        holds.forEach(Faults::await);
         if (delay > 0) {
             sleep(delay);
         }
@@ -83,10 +122,28 @@ public class Faults implements Resettable {
 
     private void consume(Fault fault) {
         Fault used = fault.used();
-        if (used.remaining() != null && used.remaining() <= 0) {
+        // A used-up hold stays listed until switched off: its held calls are still waiting at it.
+        if (used.remaining() != null && used.remaining() <= 0 && fault.kind() != Fault.Kind.HOLD) {
             active.remove(fault.id());
         } else {
             active.put(fault.id(), used);
+        }
+    }
+
+    private static void await(Gate gate) {
+        try {
+            gate.open().await(gate.seconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            gate.waiting().decrementAndGet();
+        }
+    }
+
+    private void open(String id) {
+        Gate gate = gates.remove(id);
+        if (gate != null) {
+            gate.open().countDown();
         }
     }
 

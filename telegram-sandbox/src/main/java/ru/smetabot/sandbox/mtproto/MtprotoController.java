@@ -79,7 +79,7 @@ class MtprotoController {
 
     @GetMapping("/channels/{chatId}")
     Map<String, Object> channel(@RequestHeader(name = AUTH, required = false) String auth, @PathVariable long chatId) {
-        long me = caller(auth, "getChannel");
+        long me = caller(auth, "getChannel", chatId);
         participants.requireReader(chatId, me);
         return channelInfo(chatId);
     }
@@ -87,21 +87,21 @@ class MtprotoController {
     @PostMapping("/channels/{chatId}/admins")
     Map<String, Object> addAdmin(@RequestHeader(name = AUTH, required = false) String auth,
                                  @PathVariable long chatId, @RequestBody NewAdmin request) {
-        long me = caller(auth, "addAdmin");
+        long me = caller(auth, "addAdmin", chatId);
         channels.promote(chatId, me, request.userId(), AdminRights.fromMap(request.rights()));
         return Json.obj("ok", true);
     }
 
     @GetMapping("/channels/{chatId}/admins")
     Map<String, Object> admins(@RequestHeader(name = AUTH, required = false) String auth, @PathVariable long chatId) {
-        return Json.obj("admins", participants.admins(chatId, caller(auth, "getAdmins")));
+        return Json.obj("admins", participants.admins(chatId, caller(auth, "getAdmins", chatId)));
     }
 
     /** messages.getMessagesViews with increment=false: reads counters, never counts a view. */
     @PostMapping("/channels/{chatId}/views")
     Map<String, Object> views(@RequestHeader(name = AUTH, required = false) String auth, @PathVariable long chatId,
                               @RequestBody ViewsRequest request) {
-        long me = caller(auth, "getViews");
+        long me = caller(auth, "getViews", chatId);
         List<Integer> ids = request.messageIds() == null ? List.of() : request.messageIds();
         if (ids.isEmpty() || ids.size() > 100) {
             throw new MtprotoException(400, "MESSAGE_IDS_TOO_MUCH");
@@ -118,21 +118,21 @@ class MtprotoController {
                                      @PathVariable long chatId,
                                      @RequestParam(name = "offset_user_id", defaultValue = "0") long offsetUserId,
                                      @RequestParam(name = "limit", defaultValue = "100") int limit) {
-        long me = caller(auth, "getJoinRequests");
+        long me = caller(auth, "getJoinRequests", chatId);
         return participants.joinRequests(chatId, me, offsetUserId, Math.max(1, Math.min(limit, 100)));
     }
 
     @PostMapping("/channels/{chatId}/join-requests/{userId}/approve")
     Map<String, Object> approve(@RequestHeader(name = AUTH, required = false) String auth,
                                 @PathVariable long chatId, @PathVariable long userId) {
-        memberships.approve(chatId, caller(auth, "approveJoinRequest"), userId);
+        memberships.approve(chatId, caller(auth, "approveJoinRequest", chatId), userId);
         return Json.obj("ok", true);
     }
 
     @PostMapping("/channels/{chatId}/join-requests/{userId}/decline")
     Map<String, Object> decline(@RequestHeader(name = AUTH, required = false) String auth,
                                 @PathVariable long chatId, @PathVariable long userId) {
-        memberships.decline(chatId, caller(auth, "declineJoinRequest"), userId);
+        memberships.decline(chatId, caller(auth, "declineJoinRequest", chatId), userId);
         return Json.obj("ok", true);
     }
 
@@ -141,12 +141,17 @@ class MtprotoController {
                                      @PathVariable long chatId,
                                      @RequestParam(name = "offset", defaultValue = "0") int offset,
                                      @RequestParam(name = "limit", defaultValue = "200") int limit) {
-        long me = caller(auth, "getParticipants");
+        long me = caller(auth, "getParticipants", chatId);
         return participants.participants(chatId, me, Math.max(0, offset), Math.max(1, Math.min(limit, 200)));
     }
 
     private long caller(String auth, String operation) {
-        faults.apply(Faults.MTPROTO, operation);
+        return caller(auth, operation, null);
+    }
+
+    /** Faults first (a chat-scoped fault matches only calls about its chat), then the session. */
+    private long caller(String auth, String operation, Long chatId) {
+        faults.apply(Faults.MTPROTO, operation, chatId);
         return sessions.userOf(auth);
     }
 

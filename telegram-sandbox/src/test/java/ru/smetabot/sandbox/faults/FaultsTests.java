@@ -2,7 +2,11 @@ package ru.smetabot.sandbox.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +69,24 @@ class FaultsTests {
         telegram.execute(new GetMe());
 
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(400);
+    }
+
+    @Test
+    void holdKeepsTheCallsAboutItsChatWaitingUntilSwitchedOff() throws Exception {
+        String session = sandbox.mtproto().login("+79990000950", "12345", null);
+        long held = sandbox.mtproto().createChannel(session, "Held");
+        long other = sandbox.mtproto().createChannel(session, "Other");
+        var fault = sandbox.holdCalls("mtproto:getViews", held, 1, 30);
+
+        var call = CompletableFuture.supplyAsync(() -> sandbox.mtproto().views(session, held, List.of(1)));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sandbox.fault(fault.id()).held() == 1);
+        assertThat(sandbox.mtproto().views(session, other, List.of(1)).missing()).as("another chat").containsExactly(1);
+        assertThat(call).isNotDone();
+
+        sandbox.removeFault(fault.id());
+        assertThat(call.get(10, TimeUnit.SECONDS).missing()).containsExactly(1);
+        assertThat(sandbox.faults()).isEmpty();
     }
 
     @Test
