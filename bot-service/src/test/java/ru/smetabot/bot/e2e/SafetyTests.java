@@ -90,7 +90,7 @@ class SafetyTests extends BotThroughSandbox {
         SandboxTypes.Message pressed = sandbox.pressReplyButton(user, BOT, "🆕 Новый канал");
         awaitTrue(() -> count("smetabot.bot.updates", "outcome", "failed") > failedBefore);
 
-        assertThat(press(user, "❓ Помощь", "Как пользоваться").messageId()).isGreaterThan(pressed.messageId());
+        assertThat(press(user, "❓ Помощь", "Выберите экран").messageId()).isGreaterThan(pressed.messageId());
         assertThat(press(user, "🆕 Новый канал", "Напишите название канала")).isNotNull();
     }
 
