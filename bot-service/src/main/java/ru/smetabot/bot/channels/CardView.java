@@ -56,8 +56,12 @@ public final class CardView {
     private static Buttons keyboard(CardData card, Texts texts, Locale locale) {
         long id = card.roomId();
         Buttons keyboard = Buttons.inline()
-                .row(Buttons.button(texts.get(locale, "card.refresh"), new Callback.RefreshStats(id)))
-                .row(Buttons.button(texts.get(locale, "card.members"), new Callback.Members(id)),
+                .row(Buttons.button(texts.get(locale, "card.refresh"), new Callback.RefreshStats(id)));
+        if (needsAccount(card.notice())) {
+            // The refresh failed because the owner's account is not signed in: the way out, right here.
+            keyboard.row(Buttons.button(texts.get(locale, "rooms.connect_button"), new Callback.ConnectAccount()));
+        }
+        keyboard.row(Buttons.button(texts.get(locale, "card.members"), new Callback.Members(id)),
                         Buttons.button(texts.get(locale, "card.links"), new Callback.Links(id)))
                 .row(Buttons.button(texts.get(locale, "card.publish"), new Callback.PublishHere(id)));
         keyboard.row(Buttons.button(texts.get(locale, "card.chart"), new Callback.ViewsChart(id)),
@@ -65,6 +69,11 @@ public final class CardView {
         keyboard.row(Buttons.button(texts.get(locale, "card.notifications"), new Callback.NotifySettings(id)));
         keyboard.row(filePager(card, texts, locale));
         return keyboard.row(Buttons.button(texts.get(locale, "card.back"), new Callback.RoomList(0)));
+    }
+
+    private static boolean needsAccount(CardNotice notice) {
+        return notice != null && notice.kind() == CardNotice.Kind.OTHER
+                && ("not_authorized".equals(notice.detail()) || "no_account".equals(notice.detail()));
     }
 
     private static List<InlineKeyboardButton> filePager(CardData card, Texts texts, Locale locale) {

@@ -70,6 +70,19 @@ class CardViewTests {
     }
 
     @Test
+    void aRefreshThatNeedsTheAccountOffersToConnectIt() {
+        for (String reason : List.of("not_authorized", "no_account")) {
+            Screen screen = CardView.render(card.withNotice(CardNotice.other(reason)), texts, Texts.RUSSIAN, MOSCOW);
+            assertThat(buttons(screen)).containsEntry("🔐 Подключить аккаунт", "acct:connect");
+        }
+        for (CardNotice other : List.of(CardNotice.other("no_access"), CardNotice.floodWait(5), CardNotice.unavailable())) {
+            assertThat(buttons(CardView.render(card.withNotice(other), texts, Texts.RUSSIAN, MOSCOW)))
+                    .doesNotContainKey("🔐 Подключить аккаунт");
+        }
+        assertThat(buttons(CardView.render(card, texts, Texts.RUSSIAN, MOSCOW))).doesNotContainKey("🔐 Подключить аккаунт");
+    }
+
+    @Test
     void anEmptyNeverRefreshedRoomInvitesToPublish() {
         CardData empty = new CardData(8, "Пусто", 0, 0, null, List.of(), 0, 1, null);
 

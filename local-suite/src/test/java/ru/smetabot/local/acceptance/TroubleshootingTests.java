@@ -43,6 +43,8 @@ class TroubleshootingTests {
                 "reason=\"not_authorized\"")).isPositive();
         Message card = room.owner().refreshUntil(room.card(), "⚠️");
         assertThat(card.text()).as("the last known numbers stay").contains(room.file() + " — 👁 1");
+        assertThat(card.inlineKeyboard().stream().flatMap(List::stream).map(b -> b.get("callback_data")))
+                .as("the card offers to connect the account again").contains("acct:connect");
         assertThat(room.owner().press("🆕 Новый канал", "подключите").text()).contains("🔐");
     }
 
