@@ -37,10 +37,13 @@ final class ScreenQueries {
                       FROM core.channels c JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
                      WHERE c.contractor_id = %1$d AND NOT c.deleted"""},
                 {"room list: page of 6", """
-                    SELECT c.id, c.title, count(p.id) AS files, coalesce(sum(p.views), 0) AS views
-                      FROM core.channels c LEFT JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
-                     WHERE c.contractor_id = %1$d AND NOT c.deleted
-                     GROUP BY c.id ORDER BY c.created_at DESC, c.id DESC LIMIT 6 OFFSET 6"""},
+                    SELECT c.id, c.title, s.files, s.views
+                      FROM (SELECT id, title, created_at FROM core.channels
+                             WHERE contractor_id = %1$d AND NOT deleted
+                             ORDER BY created_at DESC, id DESC LIMIT 6 OFFSET 6) c
+                      CROSS JOIN LATERAL (SELECT count(*) AS files, coalesce(sum(p.views), 0) AS views
+                                            FROM core.publications p WHERE p.channel_id = c.id AND NOT p.deleted) s
+                     ORDER BY c.created_at DESC, c.id DESC"""},
                 {"card: totals", """
                     SELECT count(*) AS files, coalesce(sum(views), 0) AS views, max(views_refreshed_at) AS refreshed_at
                       FROM core.publications WHERE channel_id = %2$d AND NOT deleted"""},
