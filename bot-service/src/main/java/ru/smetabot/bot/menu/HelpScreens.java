@@ -1,6 +1,7 @@
 package ru.smetabot.bot.menu;
 
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.springframework.stereotype.Component;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback.Help;
@@ -52,7 +53,7 @@ class HelpScreens implements CallbackHandler<Help> {
         }
         HelpTopic[] topics = HelpTopic.values();
         for (int i = 1; i < topics.length; i += TOPICS_PER_ROW) {
-            keyboard.row(java.util.stream.IntStream.range(i, Math.min(i + TOPICS_PER_ROW, topics.length))
+            keyboard.row(IntStream.range(i, Math.min(i + TOPICS_PER_ROW, topics.length))
                     .mapToObj(t -> Buttons.button(texts.get(locale, "help.topic." + topics[t].code), new Help(topics[t])))
                     .toList());
         }

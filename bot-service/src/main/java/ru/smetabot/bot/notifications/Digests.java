@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.notifications.DigestData.Owner;
 import ru.smetabot.bot.telegram.BotApiException;
@@ -118,7 +117,7 @@ public class Digests {
                 log.warn("{} digest of {} for owner {} refused by Telegram, not retried: {}", period.kind().dbValue(),
                         period.date(), owner.id(), e.getMessage());
             } else {
-                failed(owner, period, attempt.get(), retryAfter(e), e.getMessage());
+                failed(owner, period, attempt.get(), e.retryAfter(), e.getMessage());
             }
         } catch (RuntimeException e) {
             failed(owner, period, attempt.get(), Duration.ZERO, String.valueOf(e));
@@ -144,14 +143,5 @@ public class Digests {
             case WEEKLY -> DigestView.weekly(queries.weekly(owner.id(), period), properties.topFiles(), texts, locale,
                     schedule.zone());
         };
-    }
-
-    /** Telegram's retry_after of a 429 the gateway did not wait out itself (longer than it waits). */
-    private static Duration retryAfter(BotApiException e) {
-        if (e.getCause() instanceof TelegramApiRequestException rejected && rejected.getParameters() != null
-                && rejected.getParameters().getRetryAfter() != null) {
-            return Duration.ofSeconds(rejected.getParameters().getRetryAfter());
-        }
-        return Duration.ZERO;
     }
 }

@@ -1,5 +1,8 @@
 package ru.smetabot.bot.telegram;
 
+import java.time.Duration;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
 /** A Bot API call failed for good (after retries); {@link #errorCode()} is Telegram's, 0 for timeouts and I/O. */
 public class BotApiException extends RuntimeException {
 
@@ -12,6 +15,18 @@ public class BotApiException extends RuntimeException {
 
     public int errorCode() {
         return errorCode;
+    }
+
+    /**
+     * Telegram's retry_after of a 429 the gateway did not wait out itself (it was longer than the gateway
+     * waits), or zero when Telegram named none.
+     */
+    public Duration retryAfter() {
+        if (getCause() instanceof TelegramApiRequestException rejected && rejected.getParameters() != null
+                && rejected.getParameters().getRetryAfter() != null) {
+            return Duration.ofSeconds(Math.max(rejected.getParameters().getRetryAfter(), 0));
+        }
+        return Duration.ZERO;
     }
 
     /** 403: the user blocked the bot or never started it; nothing to retry. */
