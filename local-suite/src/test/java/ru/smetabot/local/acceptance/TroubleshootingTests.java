@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import ru.smetabot.sandbox.client.SandboxTypes.Message;
@@ -37,8 +39,7 @@ class TroubleshootingTests {
         Client.joinByLink(suite, room.chatId()).readPosts();
 
         assertThat(sessionOf(account)).containsEntry("authorized", false);
-        await().atMost(CYCLES).until(() -> PublishedRoom.lastRun(suite, room.roomId(), "periodic"),
-                run -> run.equals("failed/not_authorized"));
+        awaitPeriodicRun(room, "failed/not_authorized");
         assertThat(Suite.metric(suite.metrics(suite.ports().workerMetrics()), "smetabot_refresh_rooms_total",
                 "reason=\"not_authorized\"")).isPositive();
         Message card = room.owner().refreshUntil(room.card(), "⚠️");
@@ -56,9 +57,9 @@ class TroubleshootingTests {
     @Test
     void theCardNamesTheReasonWhileTheRoomRestsAfterAFailure() {
         PublishedRoom room = PublishedRoom.withOneView(suite, "Вера", "Орлова — склад", "store.pdf");
-        suite.userbot("POST", "/session/logout", Map.of("account", room.owner().id()));
-        await().atMost(CYCLES).until(() -> PublishedRoom.lastRun(suite, room.roomId(), "periodic"),
-                run -> run.equals("failed/not_authorized"));
+        assertThat(suite.userbot("POST", "/session/logout", Map.of("account", room.owner().id())).status()).isEqualTo(200);
+        assertThat(sessionOf(room.owner().id())).containsEntry("authorized", false);
+        awaitPeriodicRun(room, "failed/not_authorized");
         Message card = room.owner().refreshUntil(room.card(), "⚠️");
         assertThat(card.text()).contains("аккаунт не подключён").doesNotContain("Telegram просит подождать");
     }
@@ -158,6 +159,24 @@ class TroubleshootingTests {
 
     private double failedJoinRequests() {
         return Suite.metric(suite.metrics(suite.ports().botMetrics()), "smetabot_join_requests_total", "outcome=\"failed\"");
+    }
+
+    /**
+     * Waits up to {@link #CYCLES} for the room's latest finished periodic run to be {@code expected}; when it does
+     * not come, fails with every run of the room and the owner's session, so a slow or skipped cycle can be told
+     * from a refresh that did not fail as it should.
+     */
+    private void awaitPeriodicRun(PublishedRoom room, String expected) {
+        try {
+            await().atMost(CYCLES).until(() -> PublishedRoom.lastRun(suite, room.roomId(), "periodic"),
+                    run -> run.equals(expected));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no periodic run ended " + expected + " within " + CYCLES + "; the room's runs "
+                    + "(trigger, outcome, reason, started, finished): " + suite.query("""
+                            SELECT trigger, outcome, reason, started_at, finished_at FROM analytics.refresh_runs
+                             WHERE channel_id = ? ORDER BY id""", room.roomId())
+                    + "; now " + Instant.now() + "; owner's session: " + sessionOf(room.owner().id()), e);
+        }
     }
 
     private Map<String, Object> sessionOf(long account) {
