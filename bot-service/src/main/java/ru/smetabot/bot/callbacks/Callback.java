@@ -68,6 +68,10 @@ public sealed interface Callback {
     record LinkLimit(long roomId, int expiryDays, int limit) implements RoomCallback {
     }
 
+    /** Page {@code page} of the room's usable links, or of its revoked ones ({@code revoked}). */
+    record LinksPage(long roomId, int page, boolean revoked) implements RoomCallback {
+    }
+
     /** One link's card. */
     record LinkOpen(long roomId, long linkId) implements RoomCallback {
     }

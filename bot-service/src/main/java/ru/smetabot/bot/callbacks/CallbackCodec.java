@@ -19,7 +19,7 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
  * The callback-data format, in one place: {@code rl:{page}}, {@code ch:{roomId}:card:{page}},
  * {@code ch:{roomId}:refresh|members|links|publish}, {@code pub:{roomId}}, {@code rl:search},
  * {@code acct:connect|show|off|off:yes}, {@code noop}; links
- * {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}}, members
+ * {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}|p:{page}|old:{page}}, members
  * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; charts and exports
  * {@code ch:{roomId}:chart|chart:{fileId}|chartp:{page}|export}; notifications
  * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}}. Telegram allows 1–64 bytes;
@@ -32,7 +32,7 @@ public final class CallbackCodec {
     private static final Pattern ROOM_LIST = Pattern.compile("rl:(\\d{1,5})");
     private static final Pattern ROOM = Pattern.compile("ch:([1-9]\\d{0,17}):(card:(\\d{1,5})|refresh|members|links|publish)");
     private static final Pattern LINK = Pattern.compile(
-            "lk:([1-9]\\d{0,17}):(new|exp:(\\d{1,3})|lim:(\\d{1,3}):(\\d{1,3})|(open|rv|rv!):([1-9]\\d{0,17}))");
+            "lk:([1-9]\\d{0,17}):(new|exp:(\\d{1,3})|lim:(\\d{1,3}):(\\d{1,3})|(open|rv|rv!):([1-9]\\d{0,17})|(p|old):(\\d{1,5}))");
     private static final Pattern MEMBERS = Pattern.compile("mb:([1-9]\\d{0,17}):(\\d{1,5})");
     private static final Pattern CLIENT = Pattern.compile("cl:([1-9]\\d{0,17}):([1-9]\\d{0,17}):(b|b!|u|u!)");
     private static final Pattern PUBLISH = Pattern.compile("pub:([1-9]\\d{0,17})");

@@ -7,6 +7,7 @@ import ru.smetabot.bot.callbacks.Callback.LinkLimit;
 import ru.smetabot.bot.callbacks.Callback.LinkNew;
 import ru.smetabot.bot.callbacks.Callback.LinkOpen;
 import ru.smetabot.bot.callbacks.Callback.LinkRevoke;
+import ru.smetabot.bot.callbacks.Callback.LinksPage;
 import ru.smetabot.bot.callbacks.Callback.MembersPage;
 
 /** The links' and members' part of {@link CallbackCodec}'s grammar (kept apart to keep the codec small). */
@@ -27,6 +28,9 @@ final class MemberCodec {
             }
             if (action.startsWith("lim:")) {
                 return new LinkLimit(roomId, Integer.parseInt(link.group(4)), Integer.parseInt(link.group(5)));
+            }
+            if (link.group(8) != null) {
+                return new LinksPage(roomId, Integer.parseInt(link.group(9)), link.group(8).equals("old"));
             }
             long linkId = Long.parseLong(link.group(7));
             return switch (link.group(6)) {
@@ -55,6 +59,9 @@ final class MemberCodec {
         }
         if (callback instanceof LinkLimit c) {
             return "lk:" + c.roomId() + ":lim:" + c.expiryDays() + ":" + c.limit();
+        }
+        if (callback instanceof LinksPage c) {
+            return "lk:" + c.roomId() + (c.revoked() ? ":old:" : ":p:") + c.page();
         }
         if (callback instanceof LinkOpen c) {
             return "lk:" + c.roomId() + ":open:" + c.linkId();

@@ -3,12 +3,12 @@ package ru.smetabot.bot.channels;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
+import ru.smetabot.bot.callbacks.Pager;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.Screen;
@@ -77,18 +77,7 @@ public final class CardView {
     }
 
     private static List<InlineKeyboardButton> filePager(CardData card, Texts texts, Locale locale) {
-        List<InlineKeyboardButton> row = new ArrayList<>();
-        if (card.pages() <= 1) {
-            return row;
-        }
-        if (card.page() > 0) {
-            row.add(Buttons.button("⬅️", new Callback.OpenCard(card.roomId(), card.page() - 1)));
-        }
-        row.add(Buttons.button(texts.get(locale, "pager", card.page() + 1, card.pages()), new Callback.Noop()));
-        if (card.page() + 1 < card.pages()) {
-            row.add(Buttons.button("➡️", new Callback.OpenCard(card.roomId(), card.page() + 1)));
-        }
-        return row;
+        return Pager.row(card.page(), card.pages(), page -> new Callback.OpenCard(card.roomId(), page), texts, locale);
     }
 
     private static String format(Instant instant, DateTimeFormatter format, ZoneId zone) {

@@ -1,11 +1,11 @@
 package ru.smetabot.bot.channels;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
+import ru.smetabot.bot.callbacks.Pager;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.Screen;
@@ -48,17 +48,6 @@ public final class RoomListView {
     }
 
     static List<InlineKeyboardButton> pager(int page, int pages, Texts texts, Locale locale) {
-        List<InlineKeyboardButton> row = new ArrayList<>();
-        if (pages <= 1) {
-            return row;
-        }
-        if (page > 0) {
-            row.add(Buttons.button("⬅️", new Callback.RoomList(page - 1)));
-        }
-        row.add(Buttons.button(texts.get(locale, "pager", page + 1, pages), new Callback.Noop()));
-        if (page + 1 < pages) {
-            row.add(Buttons.button("➡️", new Callback.RoomList(page + 1)));
-        }
-        return row;
+        return Pager.row(page, pages, Callback.RoomList::new, texts, locale);
     }
 }

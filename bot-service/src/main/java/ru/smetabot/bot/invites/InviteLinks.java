@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.CreateChatInviteLink;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.RevokeChatInviteLink;
 import org.telegram.telegrambots.meta.api.objects.ChatInviteLink;
+import ru.smetabot.bot.callbacks.Pager;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.model.events.EventLog;
@@ -76,7 +77,7 @@ public class InviteLinks {
         try {
             gateway.execute(RevokeChatInviteLink.builder().chatId(room.getTgChatId()).inviteLink(link.getLink()).build());
         } catch (BotApiException e) {
-            if (e.errorCode() != 400 || !e.getMessage().contains("INVITE_HASH")) {
+            if (!e.isInviteLinkGone()) {
                 warnIfNoRight(room, link.getName(), e);
                 throw e;
             }
@@ -93,11 +94,22 @@ public class InviteLinks {
         return repository.findById(linkId).filter(l -> l.getRoomId() == room.getId());
     }
 
-    /** The room's links, newest first, with pending counts read through the userbot where it can. */
-    public List<LinkLine> lines(Room room) {
+    /**
+     * One page of the room's links: the usable ones (active first, then full, then expired; newest first
+     * within each), or the revoked ones, newest first. Pending counts are read through the userbot only
+     * for the links on the page. A room has tens of links, not thousands, so they are sorted here rather
+     * than by a query per order.
+     */
+    public LinkPage page(Room room, boolean revoked, int page) {
         Instant now = clock.instant();
-        return repository.findByRoomIdOrderByCreatedAtDesc(room.getId()).stream()
+        List<InviteLink> all = repository.findByRoomIdOrderByCreatedAtDesc(room.getId());
+        List<InviteLink> kind = all.stream().filter(l -> l.isRevoked() == revoked)
+                .sorted(java.util.Comparator.comparing(l -> LinkStatus.of(l, now))).toList();
+        int pages = Pager.pages(kind.size(), LinkPage.PER_PAGE);
+        int shown = Pager.clamp(page, pages);
+        List<LinkLine> lines = kind.stream().skip((long) shown * LinkPage.PER_PAGE).limit(LinkPage.PER_PAGE)
                 .map(link -> line(room, link, LinkStatus.of(link, now))).toList();
+        return new LinkPage(lines, revoked, shown, pages, kind.size(), all.size() - kind.size());
     }
 
     public LinkLine line(Room room, InviteLink link) {
@@ -122,10 +134,9 @@ public class InviteLinks {
     }
 
     private static void warnIfNoRight(Room room, String linkName, BotApiException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
-        if (message.contains("not enough rights") || message.contains("chat_admin_required")) {
+        if (e.lacksAdminRight()) {
             log.warn("Room {}, link «{}»: the bot lacks the right can_invite_users (\"Add members\"); "
-                    + "give it in the channel's admin settings. Telegram said: {}", room.getId(), linkName, e.getMessage());
+                    + "give it in the channel's admin settings. Telegram said: {}", room.getId(), linkName, e.description());
         } else {
             log.warn("Room {}, link «{}»: Telegram refused: {}", room.getId(), linkName, e.getMessage());
         }

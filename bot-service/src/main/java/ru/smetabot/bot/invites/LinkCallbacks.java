@@ -4,14 +4,18 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.smetabot.bot.BotProperties;
+import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.callbacks.CallbackContext;
 import ru.smetabot.bot.callbacks.CallbackHandler;
 import ru.smetabot.bot.conversation.Conversations;
 import ru.smetabot.bot.conversation.Step;
+import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
+import ru.smetabot.bot.telegram.FailureHints;
+import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.model.invites.InviteLink;
 
 /** The "🔗 Ссылки" buttons: list, new link (name → expiry → limit), one link, revoke with confirmation. */
@@ -23,8 +27,11 @@ class LinkCallbacks {
     private final BotGateway gateway;
     private final Texts texts;
     private final BotProperties properties;
+    private final FailureHints hints;
 
-    LinkCallbacks(InviteLinks links, Conversations conversations, BotGateway gateway, Texts texts, BotProperties properties) {
+    LinkCallbacks(InviteLinks links, Conversations conversations, BotGateway gateway, Texts texts, BotProperties properties,
+            FailureHints hints) {
+        this.hints = hints;
         this.links = links;
         this.conversations = conversations;
         this.gateway = gateway;
@@ -37,7 +44,15 @@ class LinkCallbacks {
         return CallbackHandler.of(Callback.Links.class, (ctx, cb) -> {
             ctx.answer(null);
             conversations.take(ctx.userId(), Step.AwaitingLinkName.class);
-            showList(ctx);
+            showList(ctx, 0, false);
+        });
+    }
+
+    @Bean
+    CallbackHandler<Callback.LinksPage> linksPage() {
+        return CallbackHandler.of(Callback.LinksPage.class, (ctx, cb) -> {
+            ctx.answer(null);
+            showList(ctx, cb.page(), cb.revoked());
         });
     }
 
@@ -80,8 +95,9 @@ class LinkCallbacks {
                 InviteLink link = links.create(ctx.room(), new LinkOptions(draft.get().name(), cb.expiryDays(), cb.limit()));
                 showCard(ctx, link, texts.get(ctx.locale(), "links.created"));
             } catch (BotApiException e) {
-                gateway.edit(ctx.chatId(), ctx.messageId(), ru.smetabot.bot.telegram.Screen.text(
-                        texts.get(ctx.locale(), "links.create_failed", e.getMessage())));
+                gateway.edit(ctx.chatId(), ctx.messageId(), new Screen(texts.get(ctx.locale(), "links.create_failed",
+                        Html.escape(hints.hint(ctx.locale(), e, FailureHints.Right.INVITE_USERS))), Buttons.inline()
+                        .row(Buttons.button(texts.get(ctx.locale(), "links.back"), new Callback.Links(cb.roomId()))).build()));
             }
         });
     }
@@ -90,7 +106,7 @@ class LinkCallbacks {
     CallbackHandler<Callback.LinkOpen> linkOpen() {
         return CallbackHandler.of(Callback.LinkOpen.class, (ctx, cb) -> {
             ctx.answer(null);
-            links.find(ctx.room(), cb.linkId()).ifPresentOrElse(link -> showCard(ctx, link, null), () -> showList(ctx));
+            links.find(ctx.room(), cb.linkId()).ifPresentOrElse(link -> showCard(ctx, link, null), () -> showList(ctx, 0, false));
         });
     }
 
@@ -112,14 +128,16 @@ class LinkCallbacks {
                 ctx.answer(texts.get(ctx.locale(), "links.revoked"));
                 showCard(ctx, revoked, texts.get(ctx.locale(), "links.revoked"));
             } catch (BotApiException e) {
-                ctx.answer(texts.get(ctx.locale(), "links.revoke_failed", e.getMessage()), true);
+                // A callback answer is plain text (no HTML parsing): the hint goes in as it is.
+                ctx.answer(texts.get(ctx.locale(), "links.revoke_failed",
+                        hints.hint(ctx.locale(), e, FailureHints.Right.INVITE_USERS)), true);
             }
         });
     }
 
-    private void showList(CallbackContext ctx) {
+    private void showList(CallbackContext ctx, int page, boolean revoked) {
         gateway.edit(ctx.chatId(), ctx.messageId(),
-                LinksView.list(ctx.room(), links.lines(ctx.room()), texts, ctx.locale(), properties.timeZone()));
+                LinksView.list(ctx.room(), links.page(ctx.room(), revoked, page), texts, ctx.locale(), properties.timeZone()));
     }
 
     private void showCard(CallbackContext ctx, InviteLink link, String notice) {

@@ -2,6 +2,7 @@ package ru.smetabot.bot.invites;
 
 import java.util.List;
 import java.util.Locale;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import ru.smetabot.bot.callbacks.Buttons;
@@ -33,13 +34,13 @@ public class LinksMenu {
     }
 
     public void sendRoomChooser(long chatId, Contractor contractor, Locale locale) {
-        List<Room> owned = rooms.findByContractorIdAndDeletedFalseOrderByCreatedAtDesc(contractor.getId(),
-                PageRequest.of(0, ROOMS_TO_CHOOSE)).getContent();
-        gateway.send(chatId, chooser(owned, texts, locale));
+        Page<Room> owned = rooms.findByContractorIdAndDeletedFalseOrderByCreatedAtDesc(contractor.getId(),
+                PageRequest.of(0, ROOMS_TO_CHOOSE));
+        gateway.send(chatId, chooser(owned.getContent(), owned.getTotalElements() - owned.getNumberOfElements(), texts, locale));
     }
 
-    /** Newest rooms first, one button each; with no rooms, how to make one. */
-    static Screen chooser(List<Room> rooms, Texts texts, Locale locale) {
+    /** Newest rooms first, one button each ({@code more} did not fit: the way to them); with no rooms, how to make one. */
+    static Screen chooser(List<Room> rooms, long more, Texts texts, Locale locale) {
         if (rooms.isEmpty()) {
             return Screen.text(texts.get(locale, "links.no_rooms"));
         }
@@ -47,6 +48,7 @@ public class LinksMenu {
         for (Room room : rooms) {
             keyboard.row(Buttons.button(texts.get(locale, "links.room_button", room.getTitle()), new Callback.Links(room.getId())));
         }
-        return new Screen(texts.get(locale, "links.choose_room"), keyboard.build());
+        String text = texts.get(locale, "links.choose_room");
+        return new Screen(more > 0 ? text + "\n" + texts.get(locale, "links.more_rooms", more) : text, keyboard.build());
     }
 }

@@ -3,10 +3,10 @@ package ru.smetabot.bot.invites;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
+import ru.smetabot.bot.callbacks.Pager;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.Screen;
@@ -21,18 +21,36 @@ public final class LinksView {
     private LinksView() {
     }
 
-    public static Screen list(Room room, List<LinkLine> lines, Texts texts, Locale locale, ZoneId zone) {
-        StringBuilder text = new StringBuilder(texts.get(locale, "links.title", Html.escape(room.getTitle())));
+    /**
+     * A page of the room's links: the usable ones with "🗂 Отозванные (N)" behind a button, or the revoked
+     * ones with the way back; "…и ещё N" and the shared pager when there are more than fit a page.
+     */
+    public static Screen list(Room room, LinkPage page, Texts texts, Locale locale, ZoneId zone) {
+        String title = Html.escape(room.getTitle());
+        StringBuilder text = new StringBuilder(texts.get(locale, page.revoked() ? "links.revoked_title" : "links.title", title));
         Buttons keyboard = Buttons.inline();
-        if (lines.isEmpty()) {
-            text.append("\n\n").append(texts.get(locale, "links.empty"));
+        if (page.lines().isEmpty()) {
+            text.append("\n\n").append(texts.get(locale, page.revoked() ? "links.revoked_empty" : "links.empty"));
         }
-        for (LinkLine line : lines) {
+        for (LinkLine line : page.lines()) {
             text.append("\n\n").append(summary(line, texts, locale, zone));
             keyboard.row(Buttons.button(texts.get(locale, "links.open_button", line.link().getName()),
                     new Callback.LinkOpen(room.getId(), line.link().getId())));
         }
-        keyboard.row(Buttons.button(texts.get(locale, "links.new"), new Callback.LinkNew(room.getId())));
+        if (page.notShown() > 0) {
+            text.append("\n\n").append(texts.get(locale, "links.more_hint", page.notShown()));
+        }
+        keyboard.row(Pager.row(page.page(), page.pages(), p -> new Callback.LinksPage(room.getId(), p, page.revoked()),
+                texts, locale));
+        if (page.revoked()) {
+            keyboard.row(Buttons.button(texts.get(locale, "links.active_button"), new Callback.Links(room.getId())));
+        } else {
+            keyboard.row(Buttons.button(texts.get(locale, "links.new"), new Callback.LinkNew(room.getId())));
+            if (page.otherKind() > 0) {
+                keyboard.row(Buttons.button(texts.get(locale, "links.revoked_button", page.otherKind()),
+                        new Callback.LinksPage(room.getId(), 0, true)));
+            }
+        }
         keyboard.row(Buttons.button(texts.get(locale, "card.back"), new Callback.OpenCard(room.getId(), 0)));
         return new Screen(text.toString(), keyboard.build());
     }
@@ -50,7 +68,8 @@ public final class LinksView {
             keyboard.row(Buttons.button(texts.get(locale, "links.revoke"),
                     new Callback.LinkRevoke(room.getId(), line.link().getId(), false)));
         }
-        keyboard.row(Buttons.button(texts.get(locale, "links.back"), new Callback.Links(room.getId())));
+        keyboard.row(Buttons.button(texts.get(locale, "links.back"), line.status() == LinkStatus.REVOKED
+                ? new Callback.LinksPage(room.getId(), 0, true) : new Callback.Links(room.getId())));
         return new Screen(text.toString(), keyboard.build());
     }
 

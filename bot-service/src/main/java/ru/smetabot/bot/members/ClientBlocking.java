@@ -60,8 +60,7 @@ class ClientBlocking {
         try {
             request.run();
         } catch (BotApiException e) {
-            String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("not enough rights") || message.contains("chat_admin_required")) {
+            if (e.lacksAdminRight()) {
                 log.warn("Room {}: cannot {} a client, the bot lacks the right can_restrict_members (\"Ban users\"): {}",
                         room.getId(), action, e.getMessage());
             }

@@ -11,6 +11,7 @@ import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.members.MembersData.ClientLine;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
+import ru.smetabot.bot.telegram.FailureHints;
 import ru.smetabot.model.clients.Client;
 
 /** "👥 Участники", its pages, and block/unblock with a confirmation step. */
@@ -22,8 +23,11 @@ class MemberCallbacks {
     private final BotGateway gateway;
     private final Texts texts;
     private final BotProperties properties;
+    private final FailureHints hints;
 
-    MemberCallbacks(MembersService members, ClientBlocking blocking, BotGateway gateway, Texts texts, BotProperties properties) {
+    MemberCallbacks(MembersService members, ClientBlocking blocking, BotGateway gateway, Texts texts, BotProperties properties,
+            FailureHints hints) {
+        this.hints = hints;
         this.members = members;
         this.blocking = blocking;
         this.gateway = gateway;
@@ -74,7 +78,9 @@ class MemberCallbacks {
                 ctx.answer(null);
                 show(ctx, 0, done);
             } catch (BotApiException e) {
-                ctx.answer(texts.get(ctx.locale(), "members.block_failed", e.getMessage()), true);
+                // A callback answer is plain text (no HTML parsing): the hint goes in as it is.
+                ctx.answer(texts.get(ctx.locale(), "members.block_failed",
+                        hints.hint(ctx.locale(), e, FailureHints.Right.RESTRICT_MEMBERS)), true);
             }
         });
     }

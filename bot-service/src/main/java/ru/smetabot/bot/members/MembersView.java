@@ -2,23 +2,32 @@ package ru.smetabot.bot.members;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
+import ru.smetabot.bot.callbacks.Pager;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.members.MembersData.Admin;
 import ru.smetabot.bot.members.MembersData.ClientLine;
 import ru.smetabot.bot.telegram.Screen;
+import ru.smetabot.bot.telegram.TelegramLimits;
 import ru.smetabot.model.clients.ClientStatus;
 
 /** Renders "👥 Участники" and the block/unblock confirmation; pure functions of the data. */
 final class MembersView {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    /**
+     * Administrators listed (a channel may have up to 50); the rest are counted in "…и ещё N". With
+     * names cut to {@link #MAX_NAME} and eight clients a page, the screen stays under ~3000 of
+     * Telegram's 4096 characters whatever the names are.
+     */
+    static final int MAX_ADMINS = 10;
+    static final int MAX_NAME = 64;
+    private static final int MAX_BUTTON_NAME = 32;
 
     private MembersView() {
     }
@@ -35,9 +44,12 @@ final class MembersView {
         if (data.admins() == null) {
             text.append('\n').append(texts.get(locale, "members.admins_unknown"));
         } else {
-            for (Admin admin : data.admins()) {
+            for (Admin admin : data.admins().subList(0, Math.min(MAX_ADMINS, data.admins().size()))) {
                 text.append('\n').append(texts.get(locale, admin.owner() ? "members.owner" : admin.bot() ? "members.bot" : "members.admin",
                         who(admin.name(), admin.username(), admin.userId(), texts, locale)));
+            }
+            if (data.admins().size() > MAX_ADMINS) {
+                text.append('\n').append(texts.get(locale, "members.admins_more", data.admins().size() - MAX_ADMINS));
             }
         }
         text.append("\n\n").append(texts.get(locale, "members.clients", data.page() + 1, data.pages()));
@@ -46,7 +58,8 @@ final class MembersView {
         }
         Buttons keyboard = Buttons.inline();
         for (ClientLine client : data.clients()) {
-            String link = client.linkName() == null ? texts.get(locale, "members.no_link") : "«" + Html.escape(client.linkName()) + "»";
+            String link = client.linkName() == null ? texts.get(locale, "members.no_link")
+                    : "«" + Html.escape(TelegramLimits.cut(client.linkName(), MAX_BUTTON_NAME)) + "»";
             String joined = client.joinedAt() == null ? "—" : DATE.format(client.joinedAt().atZone(zone));
             text.append('\n').append(texts.get(locale, "members.client",
                     who(client.name(), client.username(), client.tgUserId(), texts, locale), link, joined,
@@ -72,26 +85,16 @@ final class MembersView {
     }
 
     private static List<InlineKeyboardButton> pager(MembersData data, Texts texts, Locale locale) {
-        List<InlineKeyboardButton> row = new ArrayList<>();
-        if (data.pages() <= 1) {
-            return row;
-        }
-        if (data.page() > 0) {
-            row.add(Buttons.button("⬅️", new Callback.MembersPage(data.roomId(), data.page() - 1)));
-        }
-        row.add(Buttons.button(texts.get(locale, "pager", data.page() + 1, data.pages()), new Callback.Noop()));
-        if (data.page() + 1 < data.pages()) {
-            row.add(Buttons.button("➡️", new Callback.MembersPage(data.roomId(), data.page() + 1)));
-        }
-        return row;
+        return Pager.row(data.page(), data.pages(), page -> new Callback.MembersPage(data.roomId(), page), texts, locale);
     }
 
     static String who(String name, String username, long userId, Texts texts, Locale locale) {
-        String shown = name == null || name.isBlank() ? texts.get(locale, "joinrequests.user_id", String.valueOf(userId)) : Html.escape(name);
-        return username == null ? shown : shown + " (@" + Html.escape(username) + ")";
+        String shown = name == null || name.isBlank() ? texts.get(locale, "joinrequests.user_id", String.valueOf(userId))
+                : Html.escape(TelegramLimits.cut(name, MAX_NAME));
+        return username == null ? shown : shown + " (@" + Html.escape(TelegramLimits.cut(username, MAX_BUTTON_NAME)) + ")";
     }
 
     private static String plain(String name, long userId) {
-        return name == null || name.isBlank() ? String.valueOf(userId) : name;
+        return name == null || name.isBlank() ? String.valueOf(userId) : TelegramLimits.cut(name, MAX_BUTTON_NAME);
     }
 }

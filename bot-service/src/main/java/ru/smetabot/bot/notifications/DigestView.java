@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.telegram.TelegramLimits;
 import ru.smetabot.bot.notifications.DigestData.FileLine;
 import ru.smetabot.bot.notifications.DigestData.Person;
 import ru.smetabot.bot.notifications.DigestData.RoomDay;
@@ -19,7 +20,7 @@ import ru.smetabot.bot.notifications.DigestData.RoomDay;
 final class DigestView {
 
     /** Telegram's limit for a message's text. */
-    static final int MAX_LENGTH = 4096;
+    static final int MAX_LENGTH = TelegramLimits.MAX_TEXT;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
@@ -96,26 +97,10 @@ final class DigestView {
 
     /**
      * Joins the lines, keeping within Telegram's limit: what does not fit is cut at a line and
-     * counted in "…и ещё N". (Measured with the HTML tags, which Telegram does not count: safe side.)
+     * counted in "…и ещё N" (the shared {@link TelegramLimits#fitLines}, measured on the raw HTML: safe side).
      */
     static String fit(List<String> lines, Texts texts, Locale locale) {
-        String all = String.join("\n", lines);
-        if (all.length() <= MAX_LENGTH) {
-            return all;
-        }
-        int reserve = texts.get(locale, "digest.more", lines.size()).length() + 1;
-        StringBuilder text = new StringBuilder();
-        int kept = 0;
-        for (String line : lines) {
-            int added = (kept == 0 ? 0 : 1) + line.length();
-            if (text.length() + added + reserve > MAX_LENGTH) {
-                break;
-            }
-            text.append(kept == 0 ? "" : "\n").append(line);
-            kept++;
-        }
-        long omitted = lines.subList(kept, lines.size()).stream().filter(l -> !l.isEmpty()).count();
-        return text.append('\n').append(texts.get(locale, "digest.more", omitted)).toString();
+        return TelegramLimits.fitLines(lines, MAX_LENGTH, omitted -> texts.get(locale, "digest.more", omitted));
     }
 
     /** "Иван Петров (@ivan)", or the numeric id when Telegram told us no name. */

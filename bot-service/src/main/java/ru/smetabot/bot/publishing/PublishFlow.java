@@ -16,6 +16,7 @@ import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.rooms.RoomAccess;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
+import ru.smetabot.bot.telegram.FailureHints;
 import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.model.contractors.Contractor;
 import ru.smetabot.model.rooms.Room;
@@ -39,9 +40,11 @@ public class PublishFlow {
     private final PublicationLog publications;
     private final BotGateway gateway;
     private final Texts texts;
+    private final FailureHints hints;
 
     public PublishFlow(RoomRepository rooms, RoomAccess access, Conversations conversations, PublicationLog publications,
-            BotGateway gateway, Texts texts) {
+            BotGateway gateway, Texts texts, FailureHints hints) {
+        this.hints = hints;
         this.rooms = rooms;
         this.access = access;
         this.conversations = conversations;
@@ -74,8 +77,9 @@ public class PublishFlow {
                     () -> gateway.send(chatId, Screen.text(texts.get(locale, "publish.no_rooms"))));
             return;
         }
-        List<Room> choices = rooms.findByContractorIdAndDeletedFalseOrderByCreatedAtDesc(contractor.getId(),
-                PageRequest.of(0, ROOMS_TO_CHOOSE)).getContent();
+        org.springframework.data.domain.Page<Room> newest = rooms.findByContractorIdAndDeletedFalseOrderByCreatedAtDesc(
+                contractor.getId(), PageRequest.of(0, ROOMS_TO_CHOOSE));
+        List<Room> choices = newest.getContent();
         if (choices.isEmpty()) {
             gateway.send(chatId, Screen.text(texts.get(locale, "publish.no_rooms")));
             return;
@@ -83,7 +87,8 @@ public class PublishFlow {
         conversations.expect(user, new Step.PendingDocument(document.getFileId(), document.getFileName(),
                 document.getMimeType(), document.getFileSize()));
         gateway.send(chatId, PublishViews.chooser(document.getFileName(),
-                choices.stream().map(r -> new PublishViews.Choice(r.getId(), r.getTitle())).toList(), texts, locale));
+                choices.stream().map(r -> new PublishViews.Choice(r.getId(), r.getTitle())).toList(),
+                newest.getTotalElements() - choices.size(), texts, locale));
     }
 
     /** The document waiting for a room choice, taken so it is published once. */
@@ -112,7 +117,8 @@ public class PublishFlow {
             result = PublishViews.done(stored.getFileName(), room.getId(), room.getTitle(), texts, locale);
         } catch (BotApiException e) {
             log.warn("Publishing '{}' to room {} failed: {}", document.getFileName(), room.getId(), e.getMessage());
-            result = Screen.text(texts.get(locale, "publish.failed", Html.escape(e.getMessage())));
+            result = Screen.text(texts.get(locale, "publish.failed",
+                    Html.escape(hints.hint(locale, e, FailureHints.Right.POST_MESSAGES))));
         }
         if (chooserMessageId == null) {
             gateway.send(chatId, result);

@@ -18,10 +18,12 @@ final class PublishViews {
     record Choice(long roomId, String title) {
     }
 
-    static Screen chooser(String fileName, List<Choice> rooms, Texts texts, Locale locale) {
+    /** The newest rooms, one button each; {@code more} rooms that did not fit are named with the way to them. */
+    static Screen chooser(String fileName, List<Choice> rooms, long more, Texts texts, Locale locale) {
         Buttons keyboard = Buttons.inline();
         rooms.forEach(room -> keyboard.row(Buttons.button("📂 " + room.title(), new Callback.PublishPending(room.roomId()))));
-        return new Screen(texts.get(locale, "publish.choose_room", Html.escape(name(fileName))), keyboard.build());
+        String text = texts.get(locale, "publish.choose_room", Html.escape(name(fileName)));
+        return new Screen(more > 0 ? text + "\n" + texts.get(locale, "publish.more_rooms", more) : text, keyboard.build());
     }
 
     static Screen done(String fileName, long roomId, String roomTitle, Texts texts, Locale locale) {

@@ -7,6 +7,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
+import ru.smetabot.bot.callbacks.Pager;
 import ru.smetabot.bot.i18n.Texts;
 
 /**
@@ -40,17 +41,8 @@ final class ChartKeyboard {
             }
         }
         keyboard.row(row);
-        List<InlineKeyboardButton> pager = new ArrayList<>();
-        if (page.pages() > 1) {
-            if (page.page() > 0) {
-                pager.add(Buttons.button("⬅️", new Callback.ChartFiles(page.roomId(), page.page() - 1)));
-            }
-            pager.add(Buttons.button(texts.get(locale, "pager", page.page() + 1, page.pages()), new Callback.Noop()));
-            if (page.page() + 1 < page.pages()) {
-                pager.add(Buttons.button("➡️", new Callback.ChartFiles(page.roomId(), page.page() + 1)));
-            }
-        }
-        return keyboard.row(pager).build();
+        return keyboard.row(Pager.row(page.page(), page.pages(), p -> new Callback.ChartFiles(page.roomId(), p), texts, locale))
+                .build();
     }
 
     private static String shorten(String name) {

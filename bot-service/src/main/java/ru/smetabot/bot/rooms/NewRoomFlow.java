@@ -16,6 +16,7 @@ import ru.smetabot.bot.conversation.Step;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.BotGateway;
+import ru.smetabot.bot.telegram.FailureHints;
 import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.model.contractors.Contractor;
 import ru.smetabot.model.rooms.Room;
@@ -48,12 +49,14 @@ public class NewRoomFlow {
     private final ChannelScreens screens;
     private final BotGateway gateway;
     private final Texts texts;
+    private final FailureHints hints;
     private final long botUserId;
     private final String miniAppUrl;
     private final Set<Long> creating = ConcurrentHashMap.newKeySet();
 
     public NewRoomFlow(ConnectedAccounts accounts, UserbotApi userbot, RoomRegistry registry, Conversations conversations,
-            ChannelScreens screens, BotGateway gateway, Texts texts, BotProperties properties) {
+            ChannelScreens screens, BotGateway gateway, Texts texts, BotProperties properties, FailureHints hints) {
+        this.hints = hints;
         this.accounts = accounts;
         this.userbot = userbot;
         this.registry = registry;
@@ -123,7 +126,7 @@ public class NewRoomFlow {
         } catch (UserbotRejectedException e) {
             log.warn("Userbot refused to create room '{}' for {}: {}", title, account, e.getMessage());
             gateway.edit(chatId, progress.getMessageId(), e.isNotAuthorized() ? notConnected(texts, locale, miniAppUrl)
-                    : Screen.text(texts.get(locale, "rooms.create_failed", Html.escape(e.getMessage()))));
+                    : Screen.text(texts.get(locale, "rooms.create_failed", Html.escape(hints.hint(locale, e)))));
         } catch (UserbotUnavailableException e) {
             log.warn("Userbot unavailable while creating room for {}: {}", account, e.getMessage());
             gateway.edit(chatId, progress.getMessageId(), Screen.text(texts.get(locale, "rooms.userbot_down")));

@@ -29,7 +29,8 @@ import ru.smetabot.bot.BotProperties;
 /**
  * The one way out to the Bot API. Every call is asynchronous with a deadline (a malformed reply
  * must not hang a handler), 429 is retried after Telegram's retry_after, and an edit that changes
- * nothing ("message is not modified") counts as done.
+ * nothing ("message is not modified") counts as done. Texts, captions, callback answers and inline
+ * keyboards pass the {@link ScreenGuard}: over Telegram's limits they are cut, counted and logged.
  */
 @Component
 public class BotGateway {
@@ -41,37 +42,41 @@ public class BotGateway {
     private final TelegramClient client;
     private final BotMetrics metrics;
     private final Duration timeout;
+    private final ScreenGuard guard;
 
-    public BotGateway(TelegramClient client, BotMetrics metrics, BotProperties properties) {
+    public BotGateway(TelegramClient client, BotMetrics metrics, BotProperties properties, ScreenGuard guard) {
         this.client = client;
         this.metrics = metrics;
         this.timeout = properties.callTimeout();
+        this.guard = guard;
     }
 
     public Message send(long chatId, Screen screen) {
-        SendMessage request = SendMessage.builder().chatId(chatId).text(screen.text()).parseMode("HTML")
-                .replyMarkup(screen.keyboard()).build();
+        SendMessage request = SendMessage.builder().chatId(chatId).text(text("sendMessage", screen.text())).parseMode("HTML")
+                .replyMarkup(screen.keyboard() instanceof InlineKeyboardMarkup inline ? guard.keyboard("sendMessage", inline)
+                        : screen.keyboard()).build();
         return call("sendMessage", () -> client.executeAsync(request));
     }
 
     /** Replaces the text and inline keyboard of a message the bot sent. */
     public void edit(long chatId, int messageId, Screen screen) {
         EditMessageText request = EditMessageText.builder().chatId(chatId).messageId(messageId)
-                .text(screen.text()).parseMode("HTML").replyMarkup(screen.inlineKeyboard()).build();
+                .text(text("editMessageText", screen.text())).parseMode("HTML")
+                .replyMarkup(guard.keyboard("editMessageText", screen.inlineKeyboard())).build();
         try {
             call("editMessageText", () -> client.executeAsync(request));
         } catch (BotApiException e) {
-            if (e.errorCode() == 400 && e.getMessage().contains("message is not modified")) {
+            if (e.isNotModified()) {
                 return;
             }
             throw e;
         }
     }
 
-    /** Answers a callback query; never throws (an unanswered spinner is the worst case). */
+    /** Answers a callback query (text cut to Telegram's 200 characters); never throws (an unanswered spinner is the worst case). */
     public void answer(String callbackQueryId, String text, boolean alert) {
         AnswerCallbackQuery request = AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId)
-                .text(text).showAlert(alert).build();
+                .text(guard.answer(text)).showAlert(alert).build();
         try {
             call("answerCallbackQuery", () -> client.executeAsync(request));
         } catch (BotApiException e) {
@@ -90,24 +95,24 @@ public class BotGateway {
     public Message sendPhoto(long chatId, byte[] image, String fileName, String caption, InlineKeyboardMarkup keyboard) {
         // A fresh stream per attempt: a retried upload after a 429 must send the whole picture again.
         return call("sendPhoto", () -> client.executeAsync(SendPhoto.builder().chatId(chatId)
-                .photo(new InputFile(new ByteArrayInputStream(image), fileName)).caption(caption).parseMode("HTML")
-                .replyMarkup(keyboard).build()));
+                .photo(new InputFile(new ByteArrayInputStream(image), fileName)).caption(caption("sendPhoto", caption)).parseMode("HTML")
+                .replyMarkup(guard.keyboard("sendPhoto", keyboard)).build()));
     }
 
     /** Uploads a file from disk as a document named {@code fileName}, with an HTML caption. */
     public Message sendDocument(long chatId, Path file, String fileName, String caption) {
         return call("sendDocument", () -> client.executeAsync(SendDocument.builder().chatId(chatId)
-                .document(new InputFile(file.toFile(), fileName)).caption(caption).parseMode("HTML").build()));
+                .document(new InputFile(file.toFile(), fileName)).caption(caption("sendDocument", caption)).parseMode("HTML").build()));
     }
 
     /** Replaces only the inline keyboard of a message (text, photo or document) the bot sent. */
     public void editKeyboard(long chatId, int messageId, InlineKeyboardMarkup keyboard) {
         EditMessageReplyMarkup request = EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId)
-                .replyMarkup(keyboard).build();
+                .replyMarkup(guard.keyboard("editMessageReplyMarkup", keyboard)).build();
         try {
             call("editMessageReplyMarkup", () -> client.executeAsync(request));
         } catch (BotApiException e) {
-            if (e.errorCode() == 400 && e.getMessage().contains("message is not modified")) {
+            if (e.isNotModified()) {
                 return;
             }
             throw e;
@@ -146,6 +151,14 @@ public class BotGateway {
                 throw new BotApiException(method, 0, String.valueOf(cause), cause);
             }
         }
+    }
+
+    private String text(String method, String html) {
+        return guard.html(method, "text", html, TelegramLimits.MAX_TEXT);
+    }
+
+    private String caption(String method, String html) {
+        return guard.html(method, "caption", html, TelegramLimits.MAX_CAPTION);
     }
 
     private static Duration retryAfter(TelegramApiRequestException e) {

@@ -28,7 +28,8 @@ class BotGatewayTests {
     private final TelegramClient client = mock(TelegramClient.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final BotGateway gateway = new BotGateway(client, new BotMetrics(meters), new BotProperties("1:t",
-            URI.create("http://localhost:1"), URI.create("http://localhost:2"), "x", null, Duration.ofMillis(500), null, null, null, null, null));
+            URI.create("http://localhost:1"), URI.create("http://localhost:2"), "x", null, Duration.ofMillis(500), null, null, null, null, null),
+            new ScreenGuard(meters));
 
     @Test
     void anEditThatChangesNothingIsDone() throws Exception {
