@@ -12,12 +12,15 @@ import ru.smetabot.bot.callbacks.Pager;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.Screen;
+import ru.smetabot.bot.telegram.TelegramLimits;
 
 /** Renders the room card: numbers, last refresh, latest files with views, and the room's buttons. */
 public final class CardView {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    /** File names on the card are cut here: five a page then stay far below Telegram's 4096 characters. */
+    static final int MAX_FILE_NAME = 120;
 
     private CardView() {
     }
@@ -38,7 +41,7 @@ public final class CardView {
         } else {
             text.append(texts.get(locale, "card.files_header", card.page() + 1, Math.max(card.pages(), 1)));
             for (CardData.FileLine file : card.latest()) {
-                text.append('\n').append(texts.get(locale, "card.file", Html.escape(file.fileName()), file.views(),
+                text.append('\n').append(texts.get(locale, "card.file", Html.escape(TelegramLimits.cut(file.fileName(), MAX_FILE_NAME)), file.views(),
                         format(file.postedAt(), DATE, zone)));
             }
         }

@@ -1,5 +1,6 @@
 package ru.smetabot.bot.channels;
 
+import ru.smetabot.bot.telegram.WithinTelegramLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -96,5 +97,21 @@ class CardViewTests {
         return screen.inlineKeyboard().getKeyboard().stream().flatMap(List::stream)
                 .collect(Collectors.toMap(InlineKeyboardButton::getText, InlineKeyboardButton::getCallbackData,
                         (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+
+    @Test
+    void aPageOfTheLongestNamesOfARoomWithThousandsOfFilesStaysWithinTelegramsLimitsWithThePager() {
+        List<CardData.FileLine> files = java.util.stream.IntStream.range(0, CardData.FILES_PER_PAGE)
+                .mapToObj(i -> new CardData.FileLine("смета <&> " + "ф".repeat(245) + i + ".pdf", Integer.MAX_VALUE,
+                        Instant.parse("2026-11-24T10:00:00Z"))).toList();
+        CardData big = new CardData(Long.MAX_VALUE / 10, "Объект <&> " + "я".repeat(117), 5_000, Long.MAX_VALUE, REFRESHED,
+                files, 6, 1_000, CardNotice.floodWait(86_400));
+
+        for (java.util.Locale locale : List.of(Texts.RUSSIAN, Texts.ENGLISH)) {
+            Screen screen = CardView.render(big, texts, locale, MOSCOW);
+            WithinTelegramLimits.assertWithin(screen);
+            assertThat(WithinTelegramLimits.labels(screen)).contains("⬅️", "7 / 1000", "➡️");
+            assertThat(screen.text()).contains("ф".repeat(100) + "…");
+        }
     }
 }

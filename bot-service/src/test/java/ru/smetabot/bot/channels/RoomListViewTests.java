@@ -1,5 +1,6 @@
 package ru.smetabot.bot.channels;
 
+import ru.smetabot.bot.telegram.WithinTelegramLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -45,5 +46,22 @@ class RoomListViewTests {
 
         assertThat(screen.text()).contains("Channels: 0").contains("You have no channels yet");
         assertThat(screen.keyboard()).isNull();
+    }
+
+    @Test
+    void aFullPageOfLongTitlesAmongHundredsOfRoomsStaysWithinTelegramsLimitsWithThePager() {
+        List<RoomListPage.RoomLine> rooms = java.util.stream.LongStream.range(0, RoomListPage.ROOMS_PER_PAGE)
+                .mapToObj(i -> new RoomListPage.RoomLine(Long.MAX_VALUE / 10 - i, "Объект <&> " + "я".repeat(117), 99_999, 9_999_999_999L))
+                .toList();
+        RoomListPage many = new RoomListPage(new RoomListPage.Overview(600, 99_999, 9_999_999_999L, 999_999), rooms, 41, 100);
+
+        for (java.util.Locale locale : List.of(Texts.RUSSIAN, Texts.ENGLISH)) {
+            Screen screen = RoomListView.render(many, texts, locale);
+            WithinTelegramLimits.assertWithin(screen);
+            assertThat(WithinTelegramLimits.labels(screen)).contains("⬅️", "42 / 100", "➡️");
+        }
+        Screen search = RoomListView.renderSearch("я".repeat(64), java.util.Collections.nCopies(12, rooms.get(0)), 12, texts, Texts.RUSSIAN);
+        WithinTelegramLimits.assertWithin(search);
+        assertThat(search.text()).contains("Показаны первые 12");
     }
 }

@@ -1,5 +1,6 @@
 package ru.smetabot.bot.invites;
 
+import ru.smetabot.bot.telegram.WithinTelegramLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -15,7 +16,7 @@ class LinksMenuTests {
 
     @Test
     void theMenuButtonOffersEachRoomLeadingToItsLinksScreen() {
-        Screen screen = LinksMenu.chooser(List.of(LinksViewTests.room()), texts, Texts.RUSSIAN);
+        Screen screen = LinksMenu.chooser(List.of(LinksViewTests.room()), 0, texts, Texts.RUSSIAN);
 
         assertThat(screen.text()).contains("Выберите канал");
         var button = screen.inlineKeyboard().getKeyboard().get(0).get(0);
@@ -25,9 +26,20 @@ class LinksMenuTests {
 
     @Test
     void withoutRoomsItSaysHowToMakeOne() {
-        Screen screen = LinksMenu.chooser(List.of(), texts, Texts.ENGLISH);
+        Screen screen = LinksMenu.chooser(List.of(), 0, texts, Texts.ENGLISH);
 
         assertThat(screen.text()).contains("Create a channel first");
         assertThat(screen.keyboard()).isNull();
+    }
+
+    @Test
+    void withMoreRoomsThanTheChooserShowsItSaysHowManyMoreAndWhereTheyAre() {
+        List<ru.smetabot.model.rooms.Room> ten = java.util.Collections.nCopies(LinksMenu.ROOMS_TO_CHOOSE, LinksViewTests.room());
+
+        Screen screen = LinksMenu.chooser(ten, 14, texts, Texts.ENGLISH);
+
+        WithinTelegramLimits.assertWithin(screen);
+        assertThat(screen.text()).endsWith("…and 14 more. Other channels: «📢 My channels» → channel → «🔗 Links».");
+        assertThat(screen.inlineKeyboard().getKeyboard()).hasSize(10);
     }
 }

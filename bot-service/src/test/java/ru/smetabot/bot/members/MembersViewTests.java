@@ -1,5 +1,6 @@
 package ru.smetabot.bot.members;
 
+import ru.smetabot.bot.telegram.WithinTelegramLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -97,5 +98,26 @@ class MembersViewTests {
 
     private static List<InlineKeyboardButton> buttons(Screen screen) {
         return screen.inlineKeyboard().getKeyboard().stream().flatMap(List::stream).toList();
+    }
+
+    @Test
+    void fiftyAdminsAndAFullPageOfLongNamesStayWithinTelegramsLimitsWithAndMoreAndThePager() {
+        String longest = "Константин-Александр <&> " + "ю".repeat(120);
+        List<Admin> many = java.util.stream.LongStream.range(0, 50)
+                .mapToObj(i -> new Admin(1_000_000_000L + i, longest + i, "a".repeat(32), i == 0, i == 1)).toList();
+        List<ClientLine> page = java.util.stream.LongStream.range(0, MembersService.PAGE_SIZE)
+                .mapToObj(i -> new ClientLine(987_654_321_098_765_000L + i, longest, "c".repeat(32), 9_999_999_999L,
+                        "ссылка <&> " + "л".repeat(21), Instant.parse("2026-03-01T22:30:00Z"), ClientStatus.BANNED)).toList();
+        MembersData data = new MembersData(Long.MAX_VALUE / 10, "Объект <&> " + "я".repeat(117), many, 200_000, 99_999,
+                100_000, page, 6, 12_500, "🚫 " + longest + " заблокирован(а).");
+
+        for (java.util.Locale locale : List.of(Texts.RUSSIAN, Texts.ENGLISH)) {
+            Screen screen = MembersView.render(data, texts, locale, moscow);
+            WithinTelegramLimits.assertWithin(screen);
+            assertThat(WithinTelegramLimits.labels(screen)).contains("⬅️", "7 / 12500", "➡️");
+        }
+        String text = MembersView.render(data, texts, Texts.RUSSIAN, moscow).text();
+        assertThat(text).contains("• …и ещё 40").contains("ю".repeat(30) + "…");
+        assertThat(text.split("\n")).filteredOn(l -> l.startsWith("• ") && l.contains("(@aaaa")).hasSize(MembersView.MAX_ADMINS);
     }
 }

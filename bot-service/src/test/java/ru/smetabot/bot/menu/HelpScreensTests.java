@@ -55,4 +55,12 @@ class HelpScreensTests {
     private static List<InlineKeyboardButton> buttons(Screen screen) {
         return screen.inlineKeyboard().getKeyboard().stream().flatMap(InlineKeyboardRow::stream).toList();
     }
+
+    @ParameterizedTest
+    @EnumSource(HelpTopic.class)
+    void everyHelpScreenStaysWithinTelegramsLimitsInBothLanguages(HelpTopic topic) {
+        for (Locale locale : List.of(Texts.RUSSIAN, Texts.ENGLISH)) {
+            ru.smetabot.bot.telegram.WithinTelegramLimits.assertWithin(HelpScreens.screen(topic, texts, locale));
+        }
+    }
 }

@@ -44,4 +44,25 @@ class DigestViewTests {
         assertThat(DigestView.daily(digest, texts, Texts.RUSSIAN, MOSCOW).orElseThrow())
                 .isEqualTo("📰 <b>Сводка за сутки</b> · 23.11 09:00 — 24.11 09:00\n\n📌 <b>Кухня</b>\n🚪 Вышли (1):\n• id 77");
     }
+
+    @Test
+    void dailyAndWeeklyDigestsOfAHugeWeekStayWithinTelegramsLimitsAndSayHowManyMore() {
+        List<Person> crowd = IntStream.range(0, 300).mapToObj(i -> new Person("Клиент <&> " + "ю".repeat(100) + i,
+                "c".repeat(32), 1_000 + i, "ссылка <&> " + "л".repeat(21))).toList();
+        List<RoomDay> rooms = IntStream.range(0, 40).mapToObj(r -> new RoomDay("Объект <&> " + "я".repeat(117) + r,
+                crowd.subList(0, 5), crowd.subList(5, 10), 999, 9_999_999)).toList();
+        String daily = DigestView.daily(new DigestData.Daily(DAY, rooms), texts, Texts.RUSSIAN, MOSCOW).orElseThrow();
+
+        List<DigestData.FileLine> files = IntStream.range(0, 2_000).mapToObj(i -> new DigestData.FileLine(
+                "смета <&> " + "ф".repeat(200) + i + ".pdf", "Объект " + (i % 300), 2_000 - i)).toList();
+        DigestPeriod week = new DigestSchedule(new DigestProperties(null, null, null, MOSCOW, null, null, null))
+                .period(DigestKind.WEEKLY, LocalDate.of(2026, 11, 23));
+        String weekly = DigestView.weekly(new DigestData.Weekly(week, 99_999_999, 1, files, files), 10, texts, Texts.ENGLISH, MOSCOW)
+                .orElseThrow();
+
+        ru.smetabot.bot.telegram.WithinTelegramLimits.assertText(daily, 4096);
+        ru.smetabot.bot.telegram.WithinTelegramLimits.assertText(weekly, 4096);
+        assertThat(daily).containsPattern("\n…и ещё \\d+ — не поместилось в одно сообщение$");
+        assertThat(weekly).containsPattern("\n…and \\d+ more — did not fit in one message$");
+    }
 }

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.ApiResponse;
@@ -64,6 +66,61 @@ class BotGatewayTests {
         assertThatThrownBy(() -> gateway.send(1, Screen.text("hi"))).isInstanceOf(BotApiException.class)
                 .hasMessageContaining("no answer");
         assertThat(meters.counter("smetabot.bot.api.errors", "method", "sendMessage", "code", "timeout").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallbackAnswerOver200CharactersIsCutAndCounted() throws Exception {
+        when(client.executeAsync(any(AnswerCallbackQuery.class))).thenReturn(CompletableFuture.completedFuture(true));
+
+        gateway.answer("q1", "⚠️ " + "ошибка ".repeat(60), true);
+        gateway.answer("q2", "short", false);
+
+        ArgumentCaptor<AnswerCallbackQuery> sent = ArgumentCaptor.forClass(AnswerCallbackQuery.class);
+        verify(client, times(2)).executeAsync(sent.capture());
+        assertThat(sent.getAllValues().get(0).getText()).hasSize(200).endsWith("…").startsWith("⚠️ ошибка");
+        assertThat(sent.getAllValues().get(1).getText()).isEqualTo("short");
+        assertThat(meters.counter("smetabot.bot.screens.cut", "what", "answer", "method", "answerCallbackQuery").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aTextOverTelegramsLimitIsCutAtALineWithBalancedTagsAndCounted() throws Exception {
+        Message sent = new Message();
+        sent.setMessageId(5);
+        when(client.executeAsync(any(SendMessage.class))).thenReturn(CompletableFuture.completedFuture(sent));
+        String line = "• <b>Клиент &amp; сын</b> — " + "x".repeat(60);
+        String within = String.join("\n", java.util.Collections.nCopies(60, line)); // long in HTML, < 4096 shown
+        String over = String.join("\n", java.util.Collections.nCopies(120, line));
+
+        gateway.send(1, Screen.text(within));
+        gateway.send(1, Screen.text(over));
+
+        ArgumentCaptor<SendMessage> requests = ArgumentCaptor.forClass(SendMessage.class);
+        verify(client, times(2)).executeAsync(requests.capture());
+        assertThat(requests.getAllValues().get(0).getText()).isEqualTo(within);
+        String cut = requests.getAllValues().get(1).getText();
+        WithinTelegramLimits.assertText(cut, 4096);
+        assertThat(cut).startsWith(line + "\n").endsWith("\n…");
+        assertThat(meters.counter("smetabot.bot.screens.cut", "what", "text", "method", "sendMessage").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyboardOver100ButtonsKeepsTheWayBack() throws Exception {
+        when(client.executeAsync(any(EditMessageText.class))).thenReturn(CompletableFuture.completedFuture(new Message()));
+        ru.smetabot.bot.callbacks.Buttons keyboard = ru.smetabot.bot.callbacks.Buttons.inline();
+        for (int i = 0; i < 60; i++) {
+            keyboard.row(ru.smetabot.bot.callbacks.Buttons.button("a" + i, new ru.smetabot.bot.callbacks.Callback.RoomList(i)),
+                    ru.smetabot.bot.callbacks.Buttons.button("b" + i, new ru.smetabot.bot.callbacks.Callback.RoomList(i)));
+        }
+        keyboard.row(ru.smetabot.bot.callbacks.Buttons.button("back", new ru.smetabot.bot.callbacks.Callback.RoomList(0)));
+
+        gateway.edit(1, 2, new Screen("list", keyboard.build()));
+
+        ArgumentCaptor<EditMessageText> request = ArgumentCaptor.forClass(EditMessageText.class);
+        verify(client).executeAsync(request.capture());
+        WithinTelegramLimits.assertKeyboard(request.getValue().getReplyMarkup());
+        var rows = request.getValue().getReplyMarkup().getKeyboard();
+        assertThat(rows.get(rows.size() - 1).get(0).getText()).isEqualTo("back");
+        assertThat(meters.counter("smetabot.bot.screens.cut", "what", "keyboard", "method", "editMessageText").count()).isEqualTo(1);
     }
 
     private static ResponseParameters retryAfter(int seconds) {
