@@ -105,12 +105,12 @@ class CardViewTests {
                 .mapToObj(i -> new CardData.FileLine("смета <&> " + "ф".repeat(245) + i + ".pdf", Integer.MAX_VALUE,
                         Instant.parse("2026-11-24T10:00:00Z"))).toList();
         CardData big = new CardData(Long.MAX_VALUE / 10, "Объект <&> " + "я".repeat(117), 5_000, Long.MAX_VALUE, REFRESHED,
-                files, 6, 1_000, CardNotice.floodWait(86_400));
+                files, 6, 100, CardNotice.floodWait(86_400));
 
         for (java.util.Locale locale : List.of(Texts.RUSSIAN, Texts.ENGLISH)) {
             Screen screen = CardView.render(big, texts, locale, MOSCOW);
             WithinTelegramLimits.assertWithin(screen);
-            assertThat(WithinTelegramLimits.labels(screen)).contains("⬅️", "7 / 1000", "➡️");
+            assertThat(WithinTelegramLimits.labels(screen)).contains("⬅️", "7 / 100", "➡️");
             assertThat(screen.text()).contains("ф".repeat(100) + "…");
         }
     }

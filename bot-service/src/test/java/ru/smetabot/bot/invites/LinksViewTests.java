@@ -120,7 +120,8 @@ class LinksViewTests {
     @Test
     void fortyLinksArePagedActiveFirstWithRevokedBehindAToggleWithinTelegramsLimits() {
         InviteLinkRepository repository = mock(InviteLinkRepository.class);
-        when(repository.findByRoomIdOrderByCreatedAtDesc(1L)).thenReturn(fortyLinks());
+        List<InviteLink> forty = fortyLinks();
+        when(repository.findByRoomIdOrderByCreatedAtDesc(1L)).thenReturn(forty);
         UserbotApi userbot = mock(UserbotApi.class);
         when(userbot.joinRequests(any())).thenReturn(new JoinRequestsPage(List.of(), 99_999, null));
         when(room.getUserbotAccountId()).thenReturn(77L);

@@ -62,7 +62,7 @@ class DigestViewTests {
 
         ru.smetabot.bot.telegram.WithinTelegramLimits.assertText(daily, 4096);
         ru.smetabot.bot.telegram.WithinTelegramLimits.assertText(weekly, 4096);
-        assertThat(daily).containsPattern("\n…и ещё \\d+ — не поместилось в одно сообщение$");
-        assertThat(weekly).containsPattern("\n…and \\d+ more — did not fit in one message$");
+        assertThat(daily).containsPattern("\n…и ещё \\d[\\d  ]* — не поместилось в одно сообщение$");
+        assertThat(weekly).containsPattern("\n…and \\d[\\d,]* more — did not fit in one message$");
     }
 }

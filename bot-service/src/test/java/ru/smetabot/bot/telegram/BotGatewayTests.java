@@ -87,7 +87,7 @@ class BotGatewayTests {
         Message sent = new Message();
         sent.setMessageId(5);
         when(client.executeAsync(any(SendMessage.class))).thenReturn(CompletableFuture.completedFuture(sent));
-        String line = "• <b>Клиент &amp; сын</b> — " + "x".repeat(60);
+        String line = "• <b>" + "&amp;".repeat(20) + "</b> " + "x".repeat(20); // 130 characters of HTML, 43 shown
         String within = String.join("\n", java.util.Collections.nCopies(60, line)); // long in HTML, < 4096 shown
         String over = String.join("\n", java.util.Collections.nCopies(120, line));
 
