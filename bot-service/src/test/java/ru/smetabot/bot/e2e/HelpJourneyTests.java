@@ -13,9 +13,11 @@ class HelpJourneyTests extends BotThroughSandbox {
         long owner = newOwner("Ольга", false);
 
         Message help = press(owner, "❓ Помощь", "Выберите экран");
+        SandboxScreens.assertWithinTelegramLimits(help);
         pressInline(owner, help, "👥 Участники");
         Message members = sandbox.awaitEditedBotMessage(owner, BOT, "Администраторы канала и клиенты", WAIT);
         assertThat(members.messageId()).isEqualTo(help.messageId());
+        SandboxScreens.assertWithinTelegramLimits(members);
 
         pressInline(owner, members, "⬅️ К помощи");
         Message back = sandbox.awaitEditedBotMessage(owner, BOT, "Выберите экран", WAIT);

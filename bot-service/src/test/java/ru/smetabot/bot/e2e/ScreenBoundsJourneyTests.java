@@ -1,0 +1,89 @@
+package ru.smetabot.bot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.smetabot.bot.e2e.SandboxScreens.assertWithinTelegramLimits;
+import static ru.smetabot.bot.e2e.SandboxScreens.labels;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.smetabot.bot.invites.InviteLinks;
+import ru.smetabot.bot.invites.LinkOptions;
+import ru.smetabot.model.invites.InviteLink;
+import ru.smetabot.model.rooms.Room;
+import ru.smetabot.model.rooms.RoomRepository;
+import ru.smetabot.sandbox.client.SandboxTypes.Message;
+
+/**
+ * Issue 14: screens that grow stay within Telegram's limits through the sandbox. A room with 40 links
+ * (10 revoked) and 60 clients: «🔗 Ссылки» shows five usable links a page with "…и ещё N", a pager and
+ * the revoked ones behind a button; «👥 Участники» pages its clients.
+ */
+class ScreenBoundsJourneyTests extends BotThroughSandbox {
+
+    @Autowired
+    InviteLinks links;
+
+    @Autowired
+    RoomRepository rooms;
+
+    @Test
+    void fortyLinksAndSixtyClientsOpenPagedWithinTelegramsLimits() {
+        long owner = newOwner("Лидия", true);
+        press(owner, "🆕 Новый канал", "Напишите название канала");
+        Message sent = sandbox.sendText(owner, BOT, "Большой объект");
+        sandbox.awaitBotMessage(owner, BOT, "📌 Большой объект", sent.messageId(), WAIT);
+        Room room = rooms.findByTgChatId(roomChat(owner, "Большой объект")).orElseThrow();
+
+        List<InviteLink> made = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            // 32 characters, the longest name a link can have, with characters HTML must escape.
+            made.add(links.create(room, new LinkOptions(String.format("%02d <Клиент & семья> ", i) + "ж".repeat(12), 7, 0)));
+        }
+        for (InviteLink link : made.subList(0, 10)) {
+            links.revoke(room, link.getId());
+        }
+        for (int i = 0; i < 60; i++) {
+            jdbc.sql("""
+                    INSERT INTO core.clients (channel_id, invite_id, tg_user_id, username, full_name, status, joined_at)
+                    VALUES (:room, :invite, :user, :username, :name, 'active', now() - make_interval(mins => :i))""")
+                    .param("room", room.getId()).param("invite", made.get(i % 40).getId()).param("user", 8_800_000_000L + i)
+                    .param("username", "client_" + "x".repeat(24) + i).param("name", "Клиент <" + i + "> " + "ю".repeat(50))
+                    .param("i", i).update();
+        }
+
+        Message list = press(owner, "📢 Мои каналы", "Мои каналы");
+        pressInline(owner, list, "📂 Большой объект");
+        Message card = sandbox.awaitEditedBotMessage(owner, BOT, "📌 Большой объект", WAIT);
+        pressInline(owner, card, "🔗 Ссылки");
+        Message linksScreen = sandbox.awaitEditedBotMessage(owner, BOT, "…и ещё 25: листайте", WAIT);
+        assertWithinTelegramLimits(linksScreen);
+        assertThat(linksScreen.text()).contains("40 <Клиент & семья>").doesNotContain("01 <Клиент").doesNotContain("отозвана");
+        assertThat(labels(linksScreen)).contains("1 / 6", "➡️", "➕ Новая ссылка", "🗂 Отозванные (10)");
+
+        pressInline(owner, linksScreen, "➡️");
+        Message second = sandbox.awaitEditedBotMessage(owner, BOT, "35 <Клиент & семья>", WAIT);
+        assertWithinTelegramLimits(second);
+        assertThat(labels(second)).contains("⬅️", "2 / 6", "➡️");
+
+        pressInline(owner, second, "🗂 Отозванные");
+        Message revoked = sandbox.awaitEditedBotMessage(owner, BOT, "Отозванные ссылки канала", WAIT);
+        assertWithinTelegramLimits(revoked);
+        assertThat(revoked.text()).contains("10 <Клиент & семья>").contains("отозвана").contains("…и ещё 5");
+        assertThat(labels(revoked)).contains("1 / 2", "⬅️ К действующим").doesNotContain("➕ Новая ссылка");
+
+        pressInline(owner, revoked, "⬅️ Назад");
+        Message cardAgain = sandbox.awaitEditedBotMessage(owner, BOT, "📌 Большой объект", WAIT);
+        pressInline(owner, cardAgain, "👥 Участники");
+        Message members = sandbox.awaitEditedBotMessage(owner, BOT, "Клиенты (стр. 1 из 8)", WAIT);
+        assertWithinTelegramLimits(members);
+        assertThat(members.text()).contains("Клиент <0> ").contains("активных из 60");
+        assertThat(labels(members)).contains("1 / 8", "➡️");
+
+        pressInline(owner, members, "➡️");
+        Message lastButOne = sandbox.awaitEditedBotMessage(owner, BOT, "Клиенты (стр. 2 из 8)", WAIT);
+        assertWithinTelegramLimits(lastButOne);
+        assertThat(lastButOne.text()).contains("Клиент <8> ").doesNotContain("Клиент <0> ");
+    }
+}
