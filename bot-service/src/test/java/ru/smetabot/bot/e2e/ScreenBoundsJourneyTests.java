@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static ru.smetabot.bot.e2e.SandboxScreens.assertWithinTelegramLimits;
 import static ru.smetabot.bot.e2e.SandboxScreens.labels;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,5 +89,37 @@ class ScreenBoundsJourneyTests extends BotThroughSandbox {
         Message lastButOne = sandbox.awaitEditedBotMessage(owner, BOT, "Клиенты (стр. 2 из 8)", WAIT);
         assertWithinTelegramLimits(lastButOne);
         assertThat(lastButOne.text()).contains("Клиент <8> ").doesNotContain("Клиент <0> ");
+    }
+
+    /** Issue 15 item 15: Telegram's refusal reaches the owner as a hint in Russian with the right to give. */
+    @Test
+    void aLinkTheBotMayNotCreateIsExplainedWithTheRightToGiveNotTelegramsText() throws Exception {
+        long owner = newOwner("Зоя", true);
+        press(owner, "🆕 Новый канал", "Напишите название канала");
+        Message sent = sandbox.sendText(owner, BOT, "Без прав");
+        Message card = sandbox.awaitBotMessage(owner, BOT, "📌 Без прав", sent.messageId(), WAIT);
+        long chatId = roomChat(owner, "Без прав");
+        // The owner takes "Add members" away from the bot (the sandbox's control API, as the owner's app would).
+        HttpResponse<String> changed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(BotSandbox.server().baseUrl() + "/sandbox/api/channels/" + chatId + "/admins"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":" + BOT
+                        + ",\"rights\":{\"can_post_messages\":true,\"can_invite_users\":false}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+        pressInline(owner, card, "🔗 Ссылки");
+        Message linksScreen = sandbox.awaitEditedBotMessage(owner, BOT, "Ссылок пока нет", WAIT);
+        pressInline(owner, linksScreen, "➕ Новая ссылка");
+        sandbox.awaitEditedBotMessage(owner, BOT, "Напишите название новой ссылки", WAIT);
+        Message expiry = say(owner, "Сосед", "сколько будет действовать ссылка");
+        pressInline(owner, expiry, "7 дней");
+        Message limit = sandbox.awaitEditedBotMessage(owner, BOT, "сколько заявок одобрить", WAIT);
+        pressInline(owner, limit, "Без лимита");
+
+        Message failed = sandbox.awaitEditedBotMessage(owner, BOT, "Не удалось создать ссылку", WAIT);
+        assertThat(failed.text()).isEqualTo("⚠️ Не удалось создать ссылку. Боту не хватает прав: сделайте его администратором "
+                + "канала с правом «Добавление участников» и попробуйте ещё раз.");
+        assertThat(labels(failed)).containsExactly("⬅️ К ссылкам");
     }
 }
