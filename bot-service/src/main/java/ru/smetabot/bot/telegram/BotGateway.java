@@ -139,13 +139,15 @@ public class BotGateway {
                 if (cause instanceof TelegramApiRequestException rejected && rejected.getErrorCode() != null) {
                     int code = rejected.getErrorCode();
                     metrics.apiError(method, Integer.toString(code));
-                    Duration retryAfter = retryAfter(rejected);
-                    if (code == 429 && attempt < MAX_ATTEMPTS && retryAfter.compareTo(MAX_RETRY_AFTER) <= 0) {
+                    BotApiException failure = new BotApiException(method, code, rejected.getApiResponse(), rejected);
+                    // Telegram's retry_after, read in one place; a 429 without one waits a second.
+                    Duration retryAfter = failure.retryAfter().isZero() ? Duration.ofSeconds(1) : failure.retryAfter();
+                    if (failure.isFloodWait() && attempt < MAX_ATTEMPTS && retryAfter.compareTo(MAX_RETRY_AFTER) <= 0) {
                         log.info("Bot API asked to wait {} s before {} (attempt {})", retryAfter.toSeconds(), method, attempt);
                         sleep(retryAfter);
                         continue;
                     }
-                    throw new BotApiException(method, code, rejected.getApiResponse(), rejected);
+                    throw failure;
                 }
                 metrics.apiError(method, "io");
                 throw new BotApiException(method, 0, String.valueOf(cause), cause);
@@ -159,11 +161,6 @@ public class BotGateway {
 
     private String caption(String method, String html) {
         return guard.html(method, "caption", html, TelegramLimits.MAX_CAPTION);
-    }
-
-    private static Duration retryAfter(TelegramApiRequestException e) {
-        Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-        return Duration.ofSeconds(seconds == null ? 1 : Math.max(seconds, 0));
     }
 
     private static void sleep(Duration duration) {
