@@ -122,4 +122,49 @@ class ScreenBoundsJourneyTests extends BotThroughSandbox {
                 + "канала с правом «Добавление участников» и попробуйте ещё раз.");
         assertThat(labels(failed)).containsExactly("⬅️ К ссылкам");
     }
+
+    @Test
+    void fortyRoomsAndThirtyFilesOpenPagedWithinTelegramsLimits() {
+        long owner = newOwner("Фёдор", false);
+        long contractor = jdbc.sql("SELECT id FROM core.contractors WHERE tg_user_id = :u").param("u", owner)
+                .query(Long.class).single();
+        for (int i = 1; i <= 40; i++) {
+            jdbc.sql("""
+                    INSERT INTO core.channels (contractor_id, tg_chat_id, title, created_at)
+                    VALUES (:c, :chat, :title, now() - make_interval(mins => :age))""")
+                    .param("c", contractor).param("chat", -1_900_000_000_000L - owner * 100 - i)
+                    .param("title", String.format("Объект %02d <&> ", i) + "я".repeat(110)).param("age", 40 - i).update();
+        }
+        long newest = jdbc.sql("SELECT id FROM core.channels WHERE tg_chat_id = :chat")
+                .param("chat", -1_900_000_000_000L - owner * 100 - 40).query(Long.class).single();
+        for (int i = 1; i <= 30; i++) {
+            jdbc.sql("""
+                    INSERT INTO core.publications (channel_id, message_id, file_name, views, posted_at)
+                    VALUES (:room, :m, :name, 2000000000, now() - make_interval(mins => :age))""")
+                    .param("room", newest).param("m", i).param("name", String.format("%02d смета <&> ", i) + "ф".repeat(240) + ".pdf")
+                    .param("age", 30 - i).update();
+        }
+
+        Message list = press(owner, "📢 Мои каналы", "Каналов: 40");
+        assertWithinTelegramLimits(list);
+        assertThat(labels(list)).contains("1 / 7", "➡️", "🔍 Поиск по названию");
+        assertThat(labels(list).get(0)).startsWith("📂 Объект 40 <&> ");
+
+        String press = sandbox.pressInlineButton(owner, BOT, list.messageId(), list.callbackData("➡️"));
+        Message second = sandbox.awaitCallbackEdit(press, WAIT).message();
+        assertWithinTelegramLimits(second);
+        assertThat(labels(second)).contains("⬅️", "2 / 7", "➡️");
+        assertThat(labels(second).get(0)).startsWith("📂 Объект 34 <&> ");
+
+        String open = sandbox.pressInlineButton(owner, BOT, list.messageId(), second.callbackData(labels(second).get(0)));
+        Message card = sandbox.awaitCallbackEdit(open, WAIT).message();
+        assertThat(card.text()).contains("📌 Объект 34");
+        sandbox.pressInlineButton(owner, BOT, list.messageId(), "rl:0");
+        Message back = sandbox.awaitEditedBotMessage(owner, BOT, "Каналов: 40", WAIT);
+        String openNewest = sandbox.pressInlineButton(owner, BOT, back.messageId(), back.callbackData(labels(back).get(0)));
+        Message big = sandbox.awaitCallbackEdit(openNewest, WAIT).message();
+        assertWithinTelegramLimits(big);
+        assertThat(big.text()).contains("Последние файлы (стр. 1 из 6)").contains("30 смета <&> ф");
+        assertThat(labels(big)).contains("1 / 6", "➡️");
+    }
 }
