@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.smetabot.bot.invites.InviteLinks;
@@ -100,13 +101,7 @@ class ScreenBoundsJourneyTests extends BotThroughSandbox {
         Message card = sandbox.awaitBotMessage(owner, BOT, "📌 Без прав", sent.messageId(), WAIT);
         long chatId = roomChat(owner, "Без прав");
         // The owner takes "Add members" away from the bot (the sandbox's control API, as the owner's app would).
-        HttpResponse<String> changed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(BotSandbox.server().baseUrl() + "/sandbox/api/channels/" + chatId + "/admins"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":" + BOT
-                        + ",\"rights\":{\"can_post_messages\":true,\"can_invite_users\":false}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        setBotRights(chatId, "\"can_post_messages\":true,\"can_invite_users\":false");
 
         pressInline(owner, card, "🔗 Ссылки");
         Message linksScreen = sandbox.awaitEditedBotMessage(owner, BOT, "Ссылок пока нет", WAIT);
@@ -166,5 +161,45 @@ class ScreenBoundsJourneyTests extends BotThroughSandbox {
         assertWithinTelegramLimits(big);
         assertThat(big.text()).contains("Последние файлы (стр. 1 из 6)").contains("30 смета <&> ф");
         assertThat(labels(big)).contains("1 / 6", "➡️");
+    }
+
+    /** Issue 15 item 15 and issue 14: a refused block is a hint in a callback answer within 200 characters. */
+    @Test
+    void aBlockTheBotMayNotDoIsAnsweredWithTheRightToGiveWithin200Characters() throws Exception {
+        long owner = newOwner("Яков", true);
+        press(owner, "🆕 Новый канал", "Напишите название канала");
+        Message sent = sandbox.sendText(owner, BOT, "Без бана");
+        Message card = sandbox.awaitBotMessage(owner, BOT, "📌 Без бана", sent.messageId(), WAIT);
+        long chatId = roomChat(owner, "Без бана");
+        long client = BotSandbox.newUserId() + 300_000;
+        sandbox.createUser(client, "Гость", null);
+        jdbc.sql("""
+                INSERT INTO core.clients (channel_id, tg_user_id, full_name, status, joined_at)
+                VALUES (:room, :user, 'Гость', 'active', now())""").param("room", roomId(chatId)).param("user", client).update();
+        setBotRights(chatId, "\"can_post_messages\":true,\"can_invite_users\":true,\"can_restrict_members\":false");
+
+        pressInline(owner, card, "👥 Участники");
+        Message members = sandbox.awaitEditedBotMessage(owner, BOT, "Клиенты (стр. 1 из 1)", WAIT);
+        pressInline(owner, members, "🚫 Заблокировать: Гость");
+        Message confirm = sandbox.awaitEditedBotMessage(owner, BOT, "Клиент будет удалён из канала", WAIT);
+        String press = pressInline(owner, confirm, "🚫 Да, заблокировать");
+
+        Awaitility.await().atMost(WAIT).until(() -> sandbox.callbackAnswer(press).answered());
+        var answer = sandbox.callbackAnswer(press);
+        assertThat(answer.showAlert()).isTrue();
+        assertThat(answer.text()).isEqualTo("⚠️ Не получилось. Боту не хватает прав: сделайте его администратором канала "
+                + "с правом «Блокировка пользователей» и попробуйте ещё раз.").hasSizeLessThanOrEqualTo(200);
+        assertThat(jdbc.sql("SELECT status FROM core.clients WHERE tg_user_id = :u").param("u", client).query(String.class)
+                .single()).isEqualTo("active");
+    }
+
+    /** Sets the bot's admin rights in the channel (the sandbox's control API, as the owner's app would). */
+    private static void setBotRights(long chatId, String rights) throws Exception {
+        HttpResponse<String> changed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(BotSandbox.server().baseUrl() + "/sandbox/api/channels/" + chatId + "/admins"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":" + BOT + ",\"rights\":{" + rights + "}}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
     }
 }
