@@ -189,6 +189,35 @@ class NotificationsJourneyTests extends BotThroughSandbox {
         assertThat(delivery(owner)).isEqualTo("sent/2");
     }
 
+    /** Issue 14: a day with hundreds of joins comes as one digest within Telegram's 4096 characters, saying what did not fit. */
+    @Test
+    void aHugeDayComesAsOneDigestWithinTelegramsLimitsSayingHowManyMore() {
+        long owner = newOwner("Жанна", true);
+        Room room = newRoom(owner, "Жаннин стадион");
+        settings.set(room.getId(), NotificationMode.DAILY);
+        InviteLink link = links.create(room, new LinkOptions("Трибуна <&> " + "т".repeat(20), 0, 0));
+        for (int i = 0; i < 300; i++) {
+            long clientId = jdbc.sql("""
+                    INSERT INTO core.clients (channel_id, invite_id, tg_user_id, username, full_name, status, joined_at)
+                    VALUES (:room, :invite, :user, :username, :name, 'active', now()) RETURNING id""")
+                    .param("room", room.getId()).param("invite", link.getId()).param("user", 7_700_000_000L + owner * 1000 + i)
+                    .param("username", "fan_" + "x".repeat(24) + i).param("name", "Болельщик <" + i + "> " + "ю".repeat(60))
+                    .query(Long.class).single();
+            jdbc.sql("""
+                    INSERT INTO analytics.events (event_type, channel_id, client_id, details)
+                    VALUES ('client_join', :room, :client, jsonb_build_object('invite_id', :invite::bigint))""")
+                    .param("room", room.getId()).param("client", clientId).param("invite", link.getId()).update();
+        }
+
+        clock.set(dueAt().plusSeconds(60));
+        assertThat(sent(digests.runDue())).isGreaterThanOrEqualTo(1);
+
+        Message digest = sandbox.awaitBotMessage(owner, BOT, "Сводка за сутки", 0, WAIT);
+        SandboxScreens.assertWithinTelegramLimits(digest);
+        assertThat(digest.text()).contains("👤 Вступили (300):").contains("• Болельщик <0> ")
+                .containsPattern("\\n…и ещё \\d+ — не поместилось в одно сообщение$");
+    }
+
     private Room newRoom(long owner, String title) {
         press(owner, "🆕 Новый канал", "Напишите название канала");
         Message sent = sandbox.sendText(owner, BOT, title);
