@@ -1,6 +1,8 @@
 package ru.smetabot.userbot.tdlib;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.time.Clock;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +31,22 @@ class TdlibConfiguration {
     }
 
     @Bean
-    TelegramGateway tdlibGateway(TdClients clients, UserbotProperties properties) throws IOException {
+    TdlibAccounts tdlibAccounts(TdClients clients, UserbotProperties properties, MeterRegistry meters, Clock clock)
+            throws IOException {
         TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(properties.sessionsDir(),
-                properties.apiId(), properties.apiHash(), properties.sessionEncryptionKey(), properties.requestTimeout(), properties.viewsWait()));
+                properties.apiId(), properties.apiHash(), properties.sessionEncryptionKey(), properties.requestTimeout(),
+                properties.viewsWait(), properties.loginTtl()), meters, clock);
         accounts.openSaved();
+        return accounts;
+    }
+
+    @Bean(destroyMethod = "close")
+    AbandonedLogins abandonedLogins(TdlibAccounts accounts, UserbotProperties properties) {
+        return AbandonedLogins.start(accounts, properties.loginTtl());
+    }
+
+    @Bean
+    TelegramGateway tdlibGateway(TdlibAccounts accounts) {
         return new TdlibGateway(accounts);
     }
 }
