@@ -239,11 +239,11 @@ public class TdlibAccounts {
         } else {
             return;
         }
-        td.fail(error);
         Counter.builder("userbot.tdlib.parameters.failures").description("Sessions TDLib refused to open (setTdlibParameters)")
                 .tag("code", code).register(meters).increment();
         log.error("account {}: {} -> the session in {} cannot be opened; a wrong database key means SESSION_ENCRYPTION_KEY "
                 + "is not the one it was made with: restore that key, or delete the folder and connect the account again "
                 + "(GET /session/status shows this error)", td.account(), error, folders.directory(td.account()));
+        td.fail(error); // last: whoever waits on the account sees the metric and the log already done
     }
 }
