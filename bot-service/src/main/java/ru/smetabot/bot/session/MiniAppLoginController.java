@@ -156,12 +156,17 @@ class MiniAppLoginController {
             log.warn("Mini App {} of user {} refused: body over {} bytes", step.tag(), user.userId(), MAX_BODY_BYTES);
             throw LoginRefused.of(413, "too_large", true);
         }
+        T value;
         try {
-            return json.readValue(bytes, type);
+            value = json.readValue(bytes, type);
         } catch (JacksonException e) {
+            value = null;
+        }
+        if (value == null) {
             metrics.record(step, "malformed");
             throw LoginRefused.of(400, "invalid", true);
         }
+        return value;
     }
 
     private static ResponseEntity<ProblemDetail> problem(int status, String code, boolean restart, Locale locale,

@@ -212,11 +212,14 @@ class MiniAppLoginControllerTests {
     }
 
     @Test
-    void aBodyOverTheLimitIsRefusedWithoutCallingTheUserbot() throws Exception {
+    void aBodyOverTheLimitOrNotJsonIsRefusedWithoutCallingTheUserbot() throws Exception {
         String phone = "+7" + "9".repeat(MiniAppLoginController.MAX_BODY_BYTES);
 
         step("start", anna(), "{\"phone\":\"" + phone + "\"}").andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.code").value("too_large"));
+
+        step("start", anna(), "null").andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid"));
+        step("code", anna(), "{\"loginId\":").andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid"));
 
         verifyNoInteractions(userbot);
         assertThat(meters.counter("smetabot.bot.account.logins", "step", "start", "outcome", "body_too_large").count()).isEqualTo(1);
