@@ -40,7 +40,11 @@ import tools.jackson.databind.node.ObjectNode;
  * client that is still in {@code authorizationStateWaitTdlibParameters}, so nothing dials Telegram (they are
  * answered "call setTdlibParameters first"). {@code setTdlibParameters} itself is sent with {@code api_id = 0},
  * which TDLib refuses before opening any database or connection, but only after parsing and logging it.
- * {@code td_execute} would parse too, but logs nothing, so it cannot show a dropped field. TDLib logs each
+ * {@code td_execute} parses too (a parse error comes back as "Failed to parse JSON object as TDLib request"), but
+ * logs the parsed request ({@code Receive static request}) only for functions that can run synchronously, which
+ * the gateway's calls are not ("The method can't be executed synchronously"), so it cannot show a dropped
+ * field; sent to a client, synchronous ones ({@code getOption}, {@code setLogVerbosityLevel}) are logged like
+ * the others. TDLib logs each
  * received request under the {@code td_requests} tag (see {@link TdlibRequestEcho}); with that tag at level 1
  * and the log in a file, the echo is compared field by field with what was sent. A synchronous
  * {@code getOption} sent right after each request marks when its echo is in the file (TDLib handles a client's
