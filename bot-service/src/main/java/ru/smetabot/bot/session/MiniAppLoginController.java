@@ -76,7 +76,7 @@ class MiniAppLoginController {
         return step(LoginStep.START, authorization, language, request, StartRequest.class, (user, body) -> {
             String digits = AccountLogin.digits(body.phone());
             if (AccountLogin.plausiblePhone(digits)) {
-                limits.phone(digits).ifPresent(wait -> refuseOverLimit("phone", user, wait));
+                limits.phone(digits.replaceFirst("^\\+", "")).ifPresent(wait -> refuseOverLimit("phone", user, wait));
             }
             return login.start(user, body.phone());
         });
