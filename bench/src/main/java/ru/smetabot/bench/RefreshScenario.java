@@ -166,8 +166,12 @@ final class RefreshScenario {
     }
 
     static Map<String, Object> post(String url, Map<String, ?> body) throws Exception {
+        return post(url, SuiteUnderBench.API_TOKEN, body);
+    }
+
+    static Map<String, Object> post(String url, String bearer, Map<String, ?> body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + SuiteUnderBench.API_TOKEN);
+                .header("Authorization", "Bearer " + bearer);
         request = body == null ? request.POST(HttpRequest.BodyPublishers.noBody())
                 : request.header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));

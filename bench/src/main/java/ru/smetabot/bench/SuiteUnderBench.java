@@ -27,6 +27,8 @@ import ru.smetabot.sandbox.client.SandboxClient;
 final class SuiteUnderBench implements AutoCloseable {
 
     static final String API_TOKEN = "bench-userbot-token";
+    /** The worker refuses USERBOT_API_TOKEN as its own; its /refresh API has this one. */
+    static final String WORKER_TOKEN = "bench-worker-token";
     static final long BOT_ID = 7_000_000_001L;
     static final String BOT_TOKEN = BOT_ID + ":bench-bot-token";
     static final String RUN_LOCAL_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
@@ -58,6 +60,7 @@ final class SuiteUnderBench implements AutoCloseable {
         env.put("SMETABOT_HOME", home.toString());
         env.put("DATA_DIR", dataDir.toString());
         env.put("USERBOT_API_TOKEN", API_TOKEN);
+        env.put("WORKER_API_TOKEN", WORKER_TOKEN);
         env.put("REFRESH_INTERVAL", "24h");
         env.put("BOT_TOKEN", BOT_TOKEN);
         env.remove("SERVICE_JVM_OPTIONS");

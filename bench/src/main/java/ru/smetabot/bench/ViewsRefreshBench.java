@@ -110,7 +110,7 @@ final class ViewsRefreshBench {
     private long[] timedCycle(RefreshScenario scenario) throws Exception {
         Instant since = Instant.now().minusMillis(5);
         long start = System.nanoTime();
-        RefreshScenario.post(suite.url("WORKER_PORT") + "/refresh/all", null);
+        RefreshScenario.post(suite.url("WORKER_PORT") + "/refresh/all", SuiteUnderBench.WORKER_TOKEN, null);
         try (Connection c = DriverManager.getConnection(suite.jdbcUrl());
                 PreparedStatement runs = c.prepareStatement("""
                         SELECT count(*), coalesce(sum(userbot_calls), 0), coalesce(sum(updated), 0),

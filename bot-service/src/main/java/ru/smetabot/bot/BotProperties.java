@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeZone           the zone dates are shown in
  * @param publicUrl          BOT_PUBLIC_URL: where Telegram clients reach this service (https in production);
  *                           the Mini App login page is {@code <publicUrl>/miniapp/index.html}
- * @param initDataMaxAge     BOT_INIT_DATA_MAX_AGE: a Mini App's initData older than this is refused (default 1h)
+ * @param initDataMaxAge     BOT_INIT_DATA_MAX_AGE: a Mini App's initData older than this is refused (default 15m:
+ *                           long enough to sign in, short enough that a leaked link soon stops working)
  */
 @Validated
 @ConfigurationProperties("smetabot.bot")
@@ -48,7 +49,16 @@ public record BotProperties(
         handlerThreads = handlerThreads == null ? 8 : handlerThreads;
         timeZone = timeZone == null ? ZoneId.of("Europe/Moscow") : timeZone;
         publicUrl = publicUrl == null ? URI.create("http://localhost:8081") : publicUrl;
-        initDataMaxAge = initDataMaxAge == null ? Duration.ofHours(1) : initDataMaxAge;
+        initDataMaxAge = initDataMaxAge == null ? Duration.ofMinutes(15) : initDataMaxAge;
+    }
+
+    /** Without BOT_TOKEN and USERBOT_API_TOKEN: settings get logged and shown by tools, secrets must not. */
+    @Override
+    public String toString() {
+        return "BotProperties[telegramApiUrl=" + telegramApiUrl + ", userbotUrl=" + userbotUrl
+                + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", callTimeout=" + callTimeout + ", userbotTimeout=" + userbotTimeout
+                + ", handlerThreads=" + handlerThreads + ", timeZone=" + timeZone + ", publicUrl=" + publicUrl
+                + ", initDataMaxAge=" + initDataMaxAge + "]";
     }
 
     /** The Mini App login page ("🔐 Подключить аккаунт" opens it). */

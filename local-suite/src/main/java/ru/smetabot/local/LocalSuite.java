@@ -160,6 +160,7 @@ public final class LocalSuite implements AutoCloseable {
         Map<String, String> env = new HashMap<>(Map.of(
                 "BOT_TOKEN", settings.botToken(),
                 "USERBOT_API_TOKEN", settings.apiToken(),
+                "WORKER_API_TOKEN", settings.workerApiToken(),
                 "USERBOT_URL", "http://localhost:" + settings.ports().userbot()));
         env.putAll(own);
         env.putAll(passThrough());

@@ -14,14 +14,16 @@ import java.util.Map;
  * @param botToken     BOT_TOKEN: the bot's token; locally a sandbox bot of that token is declared
  * @param botUsername  BOT_USERNAME: the local bot's username in the sandbox
  * @param apiToken     USERBOT_API_TOKEN: shared by the userbot and its callers
+ * @param workerApiToken WORKER_API_TOKEN: the worker's own /refresh token (the worker refuses USERBOT_API_TOKEN)
  * @param environment  everything the settings were read from; passed through to every process, so any
  *                     service setting (e.g. REFRESH_INTERVAL) can be given for one run
  */
 public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int postgresPort, Ports ports, String botToken,
-        String botUsername, String apiToken, Map<String, String> environment) {
+        String botUsername, String apiToken, String workerApiToken, Map<String, String> environment) {
 
     static final String LOCAL_BOT_TOKEN = "7000000001:LOCAL-sandbox-bot-token";
     static final String LOCAL_API_TOKEN = "local-userbot-token";
+    static final String LOCAL_WORKER_TOKEN = "local-worker-token";
 
     public record Ports(int sandbox, int bot, int botMetrics, int userbot, int userbotMetrics, int worker, int workerMetrics) {
     }
@@ -40,6 +42,7 @@ public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int pos
                 env.getOrDefault("BOT_TOKEN", LOCAL_BOT_TOKEN),
                 env.getOrDefault("BOT_USERNAME", "smetabot_local_bot"),
                 env.getOrDefault("USERBOT_API_TOKEN", LOCAL_API_TOKEN),
+                env.getOrDefault("WORKER_API_TOKEN", LOCAL_WORKER_TOKEN),
                 Map.copyOf(env));
     }
 

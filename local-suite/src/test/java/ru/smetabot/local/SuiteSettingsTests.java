@@ -19,6 +19,14 @@ class SuiteSettingsTests {
     }
 
     @Test
+    void theWorkerGetsItsOwnTokenByDefaultSinceItRefusesTheUserbotOne() {
+        SuiteSettings settings = SuiteSettings.fromEnvironment(Map.of());
+
+        assertThat(settings.workerApiToken()).isNotBlank().isNotEqualTo(settings.apiToken());
+        assertThat(SuiteSettings.fromEnvironment(Map.of("WORKER_API_TOKEN", "mine")).workerApiToken()).isEqualTo("mine");
+    }
+
+    @Test
     void aBadPortIsRejectedByName() {
         assertThatThrownBy(() -> SuiteSettings.fromEnvironment(Map.of("BOT_PORT", "eighty")))
                 .hasMessageContaining("BOT_PORT");

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tdlibPath            TDLIB_PATH: path of libtdjson.so
  * @param apiId                TG_API_ID: from my.telegram.org
  * @param apiHash              TG_API_HASH: from my.telegram.org
- * @param sessionEncryptionKey SESSION_ENCRYPTION_KEY: encrypts the session databases at rest
+ * @param sessionEncryptionKey SESSION_ENCRYPTION_KEY: encrypts the session databases at rest; at least
+ *                             {@value #MIN_KEY_BYTES} bytes (e.g. {@code openssl rand -base64 32})
  * @param sessionsDir          SESSIONS_DIR: one TDLib database directory per account (default ./data/sessions)
  * @param loginTtl             USERBOT_LOGIN_TTL: how long a login attempt waits for its code/password (default 10m)
  * @param requestTimeout       USERBOT_REQUEST_TIMEOUT: deadline of every Telegram request (default 70s: TDLib
@@ -44,6 +45,9 @@ public record UserbotProperties(
         Duration viewsWait) {
 
     public enum Gateway { TDLIB, SANDBOX }
+
+    /** 32 random bytes, the strength of the AES-256 key TDLib derives from it; base64 of them is 44 characters. */
+    public static final int MIN_KEY_BYTES = 32;
 
     public UserbotProperties {
         sessionsDir = sessionsDir == null ? Path.of("data", "sessions") : sessionsDir;
@@ -71,6 +75,12 @@ public record UserbotProperties(
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("USERBOT_GATEWAY=" + gateway.name().toLowerCase()
                     + " needs these environment variables, which are not set: " + String.join(", ", missing));
+        }
+        if (sessionEncryptionKey != null && !sessionEncryptionKey.isEmpty()
+                && sessionEncryptionKey.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("SESSION_ENCRYPTION_KEY is too short (" + sessionEncryptionKey.strip().length()
+                    + " characters): it must be at least " + MIN_KEY_BYTES + " random bytes; generate one with "
+                    + "`openssl rand -base64 32`");
         }
     }
 

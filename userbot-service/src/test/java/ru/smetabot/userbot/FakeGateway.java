@@ -23,6 +23,10 @@ public class FakeGateway implements TelegramGateway {
     public final List<List<Long>> viewCalls = new CopyOnWriteArrayList<>();
     public final List<Long> loggedOut = new CopyOnWriteArrayList<>();
     public volatile RuntimeException failure;
+    /** Thrown by the next login start instead of asking for a code. */
+    public volatile RuntimeException loginFailure;
+    /** What TDLib said when it refused an account's session. */
+    public final Map<Long, String> sessionErrors = new ConcurrentHashMap<>();
 
     public void reset() {
         states.clear();
@@ -30,6 +34,8 @@ public class FakeGateway implements TelegramGateway {
         viewCalls.clear();
         loggedOut.clear();
         failure = null;
+        loginFailure = null;
+        sessionErrors.clear();
     }
 
     public void connect(long account) {
@@ -45,11 +51,16 @@ public class FakeGateway implements TelegramGateway {
     @Override
     public AuthState authState(long account) {
         String state = states.get(account);
-        return state == null ? AuthState.NONE : new AuthState(state, state.equals("authorizationStateReady"));
+        return state == null ? AuthState.NONE : new AuthState(state, state.equals("authorizationStateReady"), sessionErrors.get(account));
     }
 
     @Override
     public LoginStep startLogin(long account, String phone) {
+        RuntimeException refused = loginFailure;
+        if (refused != null) {
+            loginFailure = null;
+            throw refused;
+        }
         phones.put(account, phone);
         states.put(account, "authorizationStateWaitCode");
         return LoginStep.CODE_REQUIRED;

@@ -29,6 +29,37 @@ class UserbotApplicationTests extends ServiceStartContract {
                         .getFailure().rootCause().hasMessageContaining("TG_API_HASH"));
     }
 
+    @Test
+    void aShortSessionEncryptionKeyIsRefusedAtStartWithHowToGenerateOne() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(PropertiesOnly.class)
+                .withPropertyValues("smetabot.userbot.api-token=secret", "smetabot.userbot.gateway=tdlib",
+                        "smetabot.userbot.tdlib-path=/tmp/libtdjson.so", "smetabot.userbot.api-id=1",
+                        "smetabot.userbot.api-hash=h", "smetabot.userbot.session-encryption-key=short-key")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("SESSION_ENCRYPTION_KEY is too short").hasMessageContaining("openssl rand -base64 32"));
+    }
+
+    @Test
+    void anEmptySessionEncryptionKeyIsRefusedWithTdlib() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(PropertiesOnly.class)
+                .withPropertyValues("smetabot.userbot.api-token=secret", "smetabot.userbot.gateway=tdlib",
+                        "smetabot.userbot.tdlib-path=/tmp/libtdjson.so", "smetabot.userbot.api-id=1",
+                        "smetabot.userbot.api-hash=h", "smetabot.userbot.session-encryption-key=   ")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("SESSION_ENCRYPTION_KEY"));
+    }
+
+    @Test
+    void userbotPropertiesDoNotPrintTheirSecrets() {
+        UserbotProperties properties = new UserbotProperties("api-token-secret-value", UserbotProperties.Gateway.TDLIB, null,
+                "/tmp/libtdjson.so", 1, "api-hash-secret-value", "session-key-secret-value-of-32-bytes!!", null, null, null, null);
+
+        assertThat(properties.toString()).doesNotContain("api-token-secret-value").doesNotContain("api-hash-secret-value")
+                .doesNotContain("session-key-secret-value");
+    }
+
     @EnableConfigurationProperties(UserbotProperties.class)
     static class PropertiesOnly {
     }

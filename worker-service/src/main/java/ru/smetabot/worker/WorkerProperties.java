@@ -18,8 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param refreshConcurrency REFRESH_CONCURRENCY: rooms refreshed at the same time
  * @param userbotUrl         USERBOT_URL: base URL of userbot-service
  * @param userbotApiToken    USERBOT_API_TOKEN: the bearer token userbot-service expects
- * @param apiToken           WORKER_API_TOKEN: the bearer token of the worker's own /refresh API;
- *                           defaults to USERBOT_API_TOKEN
+ * @param apiToken           WORKER_API_TOKEN: the bearer token of the worker's own /refresh API; required and
+ *                           different from USERBOT_API_TOKEN (whoever may trigger a refresh must not thereby be
+ *                           able to act as the bot towards the userbot)
  * @param userbotTimeout     USERBOT_TIMEOUT: deadline of one userbot call (default 90s)
  */
 @Validated
@@ -32,16 +33,27 @@ public record WorkerProperties(
         @NotNull(message = "USERBOT_URL is not set") URI userbotUrl,
         @NotBlank(message = "USERBOT_API_TOKEN is not set: the worker needs it to call userbot-service")
         String userbotApiToken,
+        @NotBlank(message = "WORKER_API_TOKEN is not set: the bearer token of the worker's /refresh API; give it its own "
+                + "value, e.g. `openssl rand -base64 32`")
         String apiToken,
         Duration userbotTimeout) {
 
     public WorkerProperties {
-        if (apiToken == null || apiToken.isBlank()) {
-            apiToken = userbotApiToken;
+        if (apiToken != null && !apiToken.isBlank() && apiToken.equals(userbotApiToken)) {
+            throw new IllegalArgumentException("WORKER_API_TOKEN must not be USERBOT_API_TOKEN: give the worker's /refresh API "
+                    + "its own token, e.g. `openssl rand -base64 32`");
         }
         if (userbotTimeout == null) {
             userbotTimeout = Duration.ofSeconds(90);
         }
+    }
+
+    /** Without the tokens: settings are logged and shown by tools, secrets are not. */
+    @Override
+    public String toString() {
+        return "WorkerProperties[refreshInterval=" + refreshInterval + ", refreshCron=" + refreshCron
+                + ", refreshConcurrency=" + refreshConcurrency + ", userbotUrl=" + userbotUrl
+                + ", userbotTimeout=" + userbotTimeout + "]";
     }
 
     /** True when a cron expression, not the interval, drives the periodic refresh. */

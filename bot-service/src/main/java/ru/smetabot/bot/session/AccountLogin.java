@@ -48,9 +48,18 @@ class AccountLogin {
     record Progress(String state, String loginId, Instant expiresAt, String account) {
     }
 
+    /** The phone as sent to the userbot: spaces, brackets and dashes dropped. */
+    static String digits(String phone) {
+        return phone == null ? "" : phone.replaceAll("[\\s()-]", "");
+    }
+
+    static boolean plausiblePhone(String digits) {
+        return digits.matches("\\+?[0-9]{7,15}");
+    }
+
     Progress start(InitData user, String phone) {
-        String digits = phone == null ? "" : phone.replaceAll("[\\s()-]", "");
-        if (!digits.matches("\\+?[0-9]{7,15}")) {
+        String digits = digits(phone);
+        if (!plausiblePhone(digits)) {
             metrics.record(LoginStep.START, "phone_invalid");
             throw LoginRefused.of(400, "phone_invalid", false);
         }
@@ -101,7 +110,10 @@ class AccountLogin {
         } catch (UserbotException e) {
             LoginRefused refused = LoginFailures.of(step, e);
             metrics.record(step, refused.code());
-            if (refused.status() >= 500) {
+            if ("session_unusable".equals(refused.code())) {
+                log.error("Mini App login step {} for user {}: the userbot cannot open this account's stored session ({}); "
+                        + "see GET /session/status on the userbot and its SESSION_ENCRYPTION_KEY", step.tag(), user.userId(), e.getMessage());
+            } else if (refused.status() >= 500) {
                 log.warn("Mini App login step {} for user {}: userbot unavailable ({}); check userbot-service and "
                         + "USERBOT_URL/USERBOT_API_TOKEN", step.tag(), user.userId(), e.getMessage());
             } else {

@@ -57,7 +57,8 @@ class MiniAppLoginControllerTests {
         LoginMetrics metrics = new LoginMetrics(meters);
         AccountLogin login = new AccountLogin(userbot, notices, metrics, beans.getBeanProvider(Clock.class));
         InitDataVerifier verifier = new InitDataVerifier(MiniAppInitData.TOKEN, Duration.ofHours(1), clock);
-        mvc = MockMvcBuilders.standaloneSetup(new MiniAppLoginController(verifier, login, metrics, new Texts())).build();
+        LoginRateLimits limits = new LoginRateLimits(new LoginLimits(5, 3, Duration.ofMinutes(10)));
+        mvc = MockMvcBuilders.standaloneSetup(new MiniAppLoginController(verifier, login, metrics, new Texts(), limits)).build();
     }
 
     @Test
@@ -140,7 +141,7 @@ class MiniAppLoginControllerTests {
     void floodWaitExpiredCodeAndWrongPasswordAreToldApart() throws Exception {
         when(userbot.startLogin(any())).thenThrow(new UserbotFloodWaitException(Duration.ofSeconds(42), "FLOOD_WAIT_42"))
                 .thenReturn(new LoginResponse("L2", State.CODE_REQUIRED, ANNA, EXPIRES));
-        when(userbot.submitCode(any())).thenThrow(new UserbotRejectedException(400, UserbotProblems.WRONG_CODE,
+        when(userbot.submitCode(any())).thenThrow(new UserbotRejectedException(400, UserbotProblems.CODE_EXPIRED,
                         "Telegram signIn failed: 400 PHONE_CODE_EXPIRED"))
                 .thenReturn(new LoginResponse("L2", State.PASSWORD_REQUIRED, ANNA, EXPIRES));
         when(userbot.submitPassword(any())).thenThrow(new UserbotRejectedException(400, UserbotProblems.WRONG_CODE,
@@ -155,6 +156,105 @@ class MiniAppLoginControllerTests {
         step("code", anna(), "{\"loginId\":\"L2\",\"code\":\"12345\"}").andExpect(status().isOk());
         step("password", anna(), "{\"loginId\":\"L2\",\"password\":\"bad\"}").andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("wrong_password")).andExpect(jsonPath("$.restart").value(false));
+    }
+
+    @Test
+    void loginFailuresAreToldApartByProblemTypeNotByTheirEnglishSentences() throws Exception {
+        // The details are worded unlike anything LoginFailures once matched ("already connected", "belongs to", "EXPIRED").
+        when(userbot.startLogin(any()))
+                .thenThrow(new UserbotRejectedException(409, UserbotProblems.ALREADY_CONNECTED, "Konto schon verbunden"))
+                .thenThrow(new UserbotRejectedException(409, UserbotProblems.OTHER_ACCOUNT, "andere Person"))
+                .thenThrow(new UserbotRejectedException(400, UserbotProblems.CODE_EXPIRED, "zu spät"))
+                .thenThrow(new UserbotRejectedException(409, UserbotProblems.LOGIN_CONFLICT, "already connected, belongs to"));
+
+        step("start", anna(), "{\"phone\":\"+79990000511\"}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("already_connected")).andExpect(jsonPath("$.restart").value(false));
+        step("start", anna(), "{\"phone\":\"+79990000512\"}").andExpect(jsonPath("$.code").value("other_account"));
+        step("start", anna(), "{\"phone\":\"+79990000513\"}").andExpect(jsonPath("$.code").value("code_expired"));
+        step("start", anna(), "{\"phone\":\"+79990000514\"}").andExpect(jsonPath("$.code").value("login_expired"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "login-email-address-required, email_required, почту для входа",
+        "login-email-code-required, email_code_required, код на почту",
+        "login-other-device-confirmation-required, other_device_required, на другом устройстве",
+        "login-registration-required, registration_required, нет аккаунта Telegram",
+        "login-premium-purchase-required, premium_required, Telegram Premium"})
+    void aLoginStepThisServiceCannotTakeEndsWithAnActionableMessageAtOnce(String type, String code, String text) throws Exception {
+        when(userbot.startLogin(any())).thenThrow(new UserbotRejectedException(422,
+                java.net.URI.create("urn:smetabot:userbot:" + type), "login reached a state"));
+
+        step("start", anna(), "{\"phone\":\"+79990000501\"}").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value(code)).andExpect(jsonPath("$.restart").value(true))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(text)));
+        assertThat(meters.counter("smetabot.bot.account.logins", "step", "start", "outcome", code).count()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnusableSessionIsToldAsSuchNotAsAWrongPhone() throws Exception {
+        when(userbot.startLogin(any())).thenThrow(new ru.smetabot.userbotapi.UserbotUnavailableException(503,
+                UserbotProblems.SESSION_UNUSABLE, "401 Wrong database encryption key", null));
+
+        step("start", anna(), "{\"phone\":\"+79990000501\"}").andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("session_unusable"));
+    }
+
+    @Test
+    void initDataIsCheckedBeforeTheBodyIsRead() throws Exception {
+        String forged = MiniAppInitData.of(ANNA, "anna", NOW, "7200001:someone-elses-bot");
+
+        // A body that does not even parse: reading it first would answer 400, not 401.
+        step("start", forged, "{\"phone\": ").andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("init_data"));
+        step("code", forged, "x".repeat(MiniAppLoginController.MAX_BODY_BYTES * 4)).andExpect(status().isUnauthorized());
+
+        verifyNoInteractions(userbot);
+    }
+
+    @Test
+    void aBodyOverTheLimitOrNotJsonIsRefusedWithoutCallingTheUserbot() throws Exception {
+        String phone = "+7" + "9".repeat(MiniAppLoginController.MAX_BODY_BYTES);
+
+        step("start", anna(), "{\"phone\":\"" + phone + "\"}").andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.code").value("too_large"));
+
+        step("start", anna(), "null").andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid"));
+        step("code", anna(), "{\"loginId\":").andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid"));
+
+        verifyNoInteractions(userbot);
+        assertThat(meters.counter("smetabot.bot.account.logins", "step", "start", "outcome", "body_too_large").count()).isEqualTo(1);
+    }
+
+    @Test
+    void loginStartsAreRateLimitedPerTelegramUserWith429AndRetryAfter() throws Exception {
+        when(userbot.startLogin(any())).thenReturn(new LoginResponse("L1", State.CODE_REQUIRED, ANNA, EXPIRES));
+        for (int i = 0; i < 5; i++) {
+            step("start", anna(), "{\"phone\":\"+7999000050" + i + "\"}").andExpect(status().isOk());
+        }
+
+        step("start", anna(), "{\"phone\":\"+79990000509\"}").andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*")))
+                .andExpect(jsonPath("$.code").value("rate_limited"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Слишком много попыток входа")));
+
+        verify(userbot, times(5)).startLogin(any());
+        assertThat(meters.counter("smetabot.bot.account.logins", "step", "start", "outcome", "rate_limited_user").count()).isEqualTo(1);
+    }
+
+    @Test
+    void loginStartsAreRateLimitedPerPhoneWhoeverAsks() throws Exception {
+        when(userbot.startLogin(any())).thenAnswer(call -> new LoginResponse("L1", State.CODE_REQUIRED,
+                call.getArgument(0, LoginStartRequest.class).account(), EXPIRES));
+        for (long user = 601; user <= 603; user++) {
+            step("start", MiniAppInitData.of(user, "u" + user, NOW.minusSeconds(5)), "{\"phone\":\"+7 999 000-05-01\"}")
+                    .andExpect(status().isOk());
+        }
+
+        step("start", MiniAppInitData.of(604, "u604", NOW.minusSeconds(5)), "{\"phone\":\"79990000501\"}")
+                .andExpect(status().isTooManyRequests()).andExpect(jsonPath("$.code").value("rate_limited"));
+
+        verify(userbot, times(3)).startLogin(any());
+        assertThat(meters.counter("smetabot.bot.account.logins", "step", "start", "outcome", "rate_limited_phone").count()).isEqualTo(1);
     }
 
     @Test

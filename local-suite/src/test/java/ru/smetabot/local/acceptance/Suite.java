@@ -64,9 +64,9 @@ public final class Suite implements AutoCloseable {
         return http.call(method, "http://localhost:" + ports().userbot() + path, local.settings().apiToken(), body);
     }
 
-    /** The worker's manual control (bearer WORKER_API_TOKEN, which falls back to USERBOT_API_TOKEN). */
+    /** The worker's manual control (bearer WORKER_API_TOKEN, its own token). */
     ServiceHttp.Reply worker(String method, String path) {
-        return http.call(method, "http://localhost:" + ports().worker() + path, local.settings().apiToken(), null);
+        return http.call(method, "http://localhost:" + ports().worker() + path, local.settings().workerApiToken(), null);
     }
 
     /** A Bot API call made with the bot's own token (what the bot would do; used only for set-up issue 7 lacks). */

@@ -67,7 +67,11 @@ public class TelegramCalls {
             case NOT_FOUND -> "check the chat id (-100…) and that the account is a member of the channel";
             case FLOOD_WAIT -> "Telegram asked to wait " + e.retryAfter().toSeconds() + " s; callers back off, nothing to do unless it repeats";
             case UNAVAILABLE -> "Telegram unreachable or slow: check the network and the TDLib log; callers retry later";
-            case INVALID, WRONG_CODE -> "the request was rejected; fix the input";
+            case INVALID, WRONG_CODE, PHONE_INVALID, CODE_EXPIRED -> "the request was rejected; fix the input";
+            case LOGIN_BLOCKED -> "Telegram asks for a step this service cannot take; the person finishes it in an official "
+                    + "Telegram app, then connects again";
+            case SESSION_UNUSABLE -> "the stored session cannot be opened: check SESSION_ENCRYPTION_KEY and SESSIONS_DIR "
+                    + "(GET /session/status shows TDLib's error)";
         };
     }
 }

@@ -30,6 +30,16 @@ public final class TelegramErrors {
                 || message.contains("CHANNEL_PRIVATE") || message.contains("Not enough rights")) {
             return new TelegramException(Kind.NO_ACCESS, code, "Нет доступа к каналу: " + text);
         }
+        if (code == 400 && message.contains("PHONE_CODE_EXPIRED")) {
+            return new TelegramException(Kind.CODE_EXPIRED, code, text);
+        }
+        if (code == 400 && message.contains("PHONE_NUMBER_UNOCCUPIED")) {
+            // What TDLib reports as authorizationStateWaitRegistration: the same failure whichever gateway.
+            return new LoginBlockedException(LoginBlockedException.Need.REGISTRATION, text + " (the number has no Telegram account)");
+        }
+        if (code == 400 && message.contains("PHONE_NUMBER_")) {
+            return new TelegramException(Kind.PHONE_INVALID, code, text);
+        }
         if (code == 400 && (message.contains("PHONE_CODE") || message.contains("PASSWORD_HASH_INVALID"))) {
             return new TelegramException(Kind.WRONG_CODE, code, text);
         }

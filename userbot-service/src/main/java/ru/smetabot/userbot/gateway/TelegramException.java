@@ -24,7 +24,15 @@ public class TelegramException extends RuntimeException {
         /** FLOOD_WAIT: retry after {@link #retryAfter()} (429). */
         FLOOD_WAIT,
         /** Telegram did not answer in time or cannot be reached (503). */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** Telegram refused the phone number at login (400). */
+        PHONE_INVALID,
+        /** The login code expired (400): a new login sends a new one. */
+        CODE_EXPIRED,
+        /** The login reached a step this service cannot take ({@link LoginBlockedException}, 422). */
+        LOGIN_BLOCKED,
+        /** The account's stored session cannot be opened, e.g. a wrong database key (503). */
+        SESSION_UNUSABLE
     }
 
     private final Kind kind;

@@ -57,9 +57,17 @@ public interface TelegramGateway {
 
     void decideJoinRequest(long account, long chatId, long userId, boolean approve);
 
-    /** Where an account's authorization stands. */
-    record AuthState(String name, boolean authorized) {
-        public static final AuthState NONE = new AuthState("none", false);
+    /**
+     * Where an account's authorization stands.
+     *
+     * @param error why the account's stored session cannot be opened (TDLib refused setTdlibParameters), or null
+     */
+    record AuthState(String name, boolean authorized, String error) {
+        public static final AuthState NONE = new AuthState("none", false, null);
+
+        public AuthState(String name, boolean authorized) {
+            this(name, authorized, null);
+        }
     }
 
     /** What a login needs next. */

@@ -44,7 +44,7 @@ class LoginService {
     LoginResponse start(long account, String phone) {
         attempts.values().removeIf(a -> a.expired(clock.instant()));
         if (gateway.authState(account).authorized()) {
-            throw new ApiProblem(HttpStatus.CONFLICT, UserbotProblems.LOGIN_CONFLICT, "account " + account
+            throw new ApiProblem(HttpStatus.CONFLICT, UserbotProblems.ALREADY_CONNECTED, "account " + account
                     + " is already connected; log it out first (POST /session/logout) to connect it again");
         }
         // A new start replaces only this account's own unfinished attempt.
@@ -91,7 +91,7 @@ class LoginService {
         if (user != attempt.account()) {
             calls.run("logout", attempt.account(), () -> gateway.logout(attempt.account()));
             log.warn("login for account {} ended as Telegram user {}: session discarded", attempt.account(), user);
-            throw new ApiProblem(HttpStatus.CONFLICT, UserbotProblems.LOGIN_CONFLICT, "this phone belongs to Telegram user "
+            throw new ApiProblem(HttpStatus.CONFLICT, UserbotProblems.OTHER_ACCOUNT, "this phone belongs to Telegram user "
                     + user + ", not to account " + attempt.account() + "; the session was discarded");
         }
         log.info("account {} connected", attempt.account());

@@ -73,6 +73,7 @@ class SessionController {
     private SessionStatus.Account accountStatus(long account) {
         TelegramGateway.AuthState state = gateway.authState(account);
         AccountActivity.Activity last = activity.of(account);
-        return new SessionStatus.Account(account, state.authorized(), state.name(), last.lastSuccessAt(), last.lastError());
+        return new SessionStatus.Account(account, state.authorized(), state.name(), last.lastSuccessAt(),
+                state.error() != null ? state.error() : last.lastError());
     }
 }

@@ -1,6 +1,7 @@
 package ru.smetabot.userbot.tdlib;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,15 +18,25 @@ final class TdAccount {
     static final String WAIT_CODE = "authorizationStateWaitCode";
     static final String WAIT_PASSWORD = "authorizationStateWaitPassword";
     static final String CLOSED = "authorizationStateClosed";
+    static final String WAIT_EMAIL_ADDRESS = "authorizationStateWaitEmailAddress";
+    static final String WAIT_EMAIL_CODE = "authorizationStateWaitEmailCode";
+    static final String WAIT_OTHER_DEVICE = "authorizationStateWaitOtherDeviceConfirmation";
+    static final String WAIT_REGISTRATION = "authorizationStateWaitRegistration";
+    static final String WAIT_PREMIUM_PURCHASE = "authorizationStateWaitPremiumPurchase";
+    static final String LOGGING_OUT = "authorizationStateLoggingOut";
+    static final String CLOSING = "authorizationStateClosing";
 
     private final long account;
     private final int clientId;
     private final Set<InteractionUpdates> watches = ConcurrentHashMap.newKeySet();
     private String state = "starting";
+    private String error;
+    private Instant loginDeadline;
 
-    TdAccount(long account, int clientId) {
+    TdAccount(long account, int clientId, Instant loginDeadline) {
         this.account = account;
         this.clientId = clientId;
+        this.loginDeadline = loginDeadline;
     }
 
     long account() {
@@ -45,10 +56,33 @@ final class TdAccount {
         notifyAll();
     }
 
-    /** Waits until the state is one of {@code wanted}; answers the state reached (maybe another one at the deadline). */
+    /** Why the client cannot open its session (TDLib refused setTdlibParameters), or null. */
+    synchronized String error() {
+        return error;
+    }
+
+    /** TDLib refused the session's parameters: whoever waits for a state stops waiting. */
+    synchronized void fail(String reason) {
+        error = reason;
+        notifyAll();
+    }
+
+    /** Until when an unfinished login of this client is kept; afterwards it is abandoned (client and folder removed). */
+    synchronized Instant loginDeadline() {
+        return loginDeadline;
+    }
+
+    synchronized void loginDeadline(Instant deadline) {
+        loginDeadline = deadline;
+    }
+
+    /**
+     * Waits until the state is one of {@code wanted} or the session failed to open; answers the state
+     * reached (maybe another one at the deadline).
+     */
     synchronized String awaitState(Set<String> wanted, Duration deadline) {
         long until = System.nanoTime() + deadline.toNanos();
-        while (!wanted.contains(state)) {
+        while (!wanted.contains(state) && error == null) {
             long left = until - System.nanoTime();
             if (left <= 0) {
                 break;

@@ -79,9 +79,25 @@ public class TdClients implements AutoCloseable {
         }
     }
 
-    /** Sends without waiting (from the receiver thread, which must never block on a reply). */
+    /** Sends without waiting (from the receiver thread, which must never block on a reply); its answer is dropped. */
     public void post(int clientId, ObjectNode request) {
         td.send(clientId, JSON.writeValueAsString(request));
+    }
+
+    /**
+     * Sends with an {@code @extra} and answers the reply later (an {@code error} reply completes normally:
+     * the caller reads it); usable from the receiver thread since nothing blocks. Fails with a
+     * {@link TimeoutException} when TDLib does not answer within {@code deadline}.
+     */
+    public CompletableFuture<JsonNode> send(int clientId, ObjectNode request, Duration deadline) {
+        String extra = Long.toString(nextExtra.incrementAndGet());
+        request.put("@extra", extra);
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        pending.put(extra, reply);
+        CompletableFuture<JsonNode> answer = reply.orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((r, e) -> pending.remove(extra));
+        td.send(clientId, JSON.writeValueAsString(request));
+        return answer;
     }
 
     /** A synchronous request that needs no client. */

@@ -34,12 +34,17 @@ final class TdMessages {
         return counts;
     }
 
-    static ChatAdmin admin(JsonNode user, JsonNode status) {
+    /**
+     * A {@code chatMember} of the administrators list. Since TDLib 1.8.67 the custom title is the member's
+     * {@code tag} (chatMember member_id tag inviter_user_id joined_chat_date status); the statuses have no title.
+     */
+    static ChatAdmin admin(JsonNode user, JsonNode member) {
+        JsonNode status = member.path("status");
         JsonNode usernames = user.path("usernames").path("active_usernames");
         String username = usernames.isArray() && !usernames.isEmpty() ? usernames.get(0).asString() : null;
         boolean bot = "userTypeBot".equals(user.path("type").path("@type").asString());
         boolean owner = "chatMemberStatusCreator".equals(status.path("@type").asString());
-        String title = status.path("custom_title").asString("");
+        String title = member.path("tag").asString("");
         return new ChatAdmin(user.path("id").asLong(), user.path("first_name").asString(""),
                 emptyToNull(user.path("last_name").asString("")), username, bot, owner, emptyToNull(title));
     }

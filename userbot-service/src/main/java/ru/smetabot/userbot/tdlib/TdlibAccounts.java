@@ -1,20 +1,16 @@
 package ru.smetabot.userbot.tdlib;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.smetabot.userbot.gateway.TelegramException;
@@ -23,35 +19,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One TDLib client per account, each with its own database directory
- * ({@code sessionsDir/<account>}) encrypted with a key derived from SESSION_ENCRYPTION_KEY,
- * and the authorization state machine (phone → code → password → ready).
+ * One TDLib client per account, each with its own database directory ({@link SessionFolders}), and the
+ * authorization state machine (phone → code → password → ready; every other login state ends the wait
+ * at once, see {@link LoginStates}). A login that is started again, or left unfinished for USERBOT_LOGIN_TTL,
+ * is abandoned: its client is destroyed and its folder deleted, so nothing of it is reopened later.
  */
 public class TdlibAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(TdlibAccounts.class);
-    private static final Set<String> AFTER_START = Set.of(TdAccount.WAIT_PHONE, TdAccount.WAIT_CODE, TdAccount.WAIT_PASSWORD, TdAccount.READY);
-    private static final Set<String> AFTER_PHONE = Set.of(TdAccount.WAIT_CODE, TdAccount.WAIT_PASSWORD, TdAccount.READY);
-    private static final Set<String> AFTER_CODE = Set.of(TdAccount.WAIT_PASSWORD, TdAccount.READY);
+    private static final Set<String> AFTER_START = LoginStates.plus(TdAccount.WAIT_PHONE, TdAccount.WAIT_CODE,
+            TdAccount.WAIT_PASSWORD, TdAccount.READY);
+    private static final Set<String> AFTER_PHONE = LoginStates.plus(TdAccount.WAIT_CODE, TdAccount.WAIT_PASSWORD, TdAccount.READY);
+    private static final Set<String> AFTER_CODE = LoginStates.plus(TdAccount.WAIT_PASSWORD, TdAccount.READY);
 
     private final TdClients clients;
     private final TdlibSettings settings;
+    private final SessionFolders folders;
+    private final MeterRegistry meters;
+    private final Clock clock;
     private final Map<Long, TdAccount> accounts = new ConcurrentHashMap<>();
 
-    public TdlibAccounts(TdClients clients, TdlibSettings settings) {
+    public TdlibAccounts(TdClients clients, TdlibSettings settings, MeterRegistry meters, Clock clock) {
         this.clients = clients;
         this.settings = settings;
+        this.folders = new SessionFolders(settings);
+        this.meters = meters;
+        this.clock = clock;
     }
 
-    /** Reopens the sessions saved by earlier runs (one directory per account). */
+    /** Reopens the sessions saved by earlier runs; one still unfinished after USERBOT_LOGIN_TTL is then abandoned. */
     public void openSaved() throws IOException {
-        if (!Files.isDirectory(settings.sessionsDir())) {
-            return;
-        }
-        try (Stream<Path> dirs = Files.list(settings.sessionsDir())) {
-            dirs.map(dir -> dir.getFileName().toString()).filter(name -> name.matches("\\d{1,19}"))
-                    .forEach(name -> open(Long.parseLong(name)));
-        }
+        folders.saved().forEach(this::open);
     }
 
     List<Long> accounts() {
@@ -61,6 +59,18 @@ public class TdlibAccounts {
     String state(long account) {
         TdAccount td = accounts.get(account);
         return td == null ? null : td.state();
+    }
+
+    /** TDLib's refusal of the account's session (setTdlibParameters), or null. */
+    String error(long account) {
+        TdAccount td = accounts.get(account);
+        return td == null ? null : td.error();
+    }
+
+    /** Waits until the account's client reaches one of {@code states} or fails to open; answers the state (tests, start-up). */
+    String awaitState(long account, Set<String> states, Duration max) {
+        TdAccount td = accounts.get(account);
+        return td == null ? null : td.awaitState(states, max);
     }
 
     /** Calls TDLib for an authorized account. */
@@ -77,6 +87,10 @@ public class TdlibAccounts {
         return settings;
     }
 
+    SessionFolders folders() {
+        return folders;
+    }
+
     private TdAccount ready(long account) {
         TdAccount td = accounts.get(account);
         if (td == null || !TdAccount.READY.equals(td.state())) {
@@ -85,26 +99,35 @@ public class TdlibAccounts {
         return td;
     }
 
+    /**
+     * Starts a login. An unfinished earlier login of the account (another phone, a code never entered, a
+     * step this service cannot take) is abandoned first: TDLib would otherwise keep waiting for its code.
+     */
     LoginStep startLogin(long account, String phone) {
+        TdAccount existing = accounts.get(account);
+        if (existing != null && existing.error() == null && !TdAccount.READY.equals(existing.state())) {
+            abandon(existing, "restarted");
+        }
         TdAccount td = open(account);
+        td.loginDeadline(clock.instant().plus(settings.loginTtl()));
         String state = td.awaitState(AFTER_START, settings.requestTimeout());
-        if (TdAccount.WAIT_PHONE.equals(state)) {
+        if (TdAccount.WAIT_PHONE.equals(state) && td.error() == null) {
             clients.call(td.clientId(), TdClients.request("setAuthenticationPhoneNumber").put("phone_number", phone), settings.requestTimeout());
             state = td.awaitState(AFTER_PHONE, settings.requestTimeout());
         }
-        return step(account, state);
+        return LoginStates.step(td, state);
     }
 
     LoginStep submitCode(long account, String code) {
         TdAccount td = loggingIn(account);
         clients.call(td.clientId(), TdClients.request("checkAuthenticationCode").put("code", code), settings.requestTimeout());
-        return step(account, td.awaitState(AFTER_CODE, settings.requestTimeout()));
+        return LoginStates.step(td, td.awaitState(AFTER_CODE, settings.requestTimeout()));
     }
 
     LoginStep submitPassword(long account, String password) {
         TdAccount td = loggingIn(account);
         clients.call(td.clientId(), TdClients.request("checkAuthenticationPassword").put("password", password), settings.requestTimeout());
-        return step(account, td.awaitState(Set.of(TdAccount.READY), settings.requestTimeout()));
+        return LoginStates.step(td, td.awaitState(LoginStates.plus(TdAccount.READY), settings.requestTimeout()));
     }
 
     void logout(long account) {
@@ -118,7 +141,43 @@ public class TdlibAccounts {
                 clients.forgetClient(td.clientId());
             }
         }
-        deleteDirectory(directory(account));
+        folders.delete(account);
+    }
+
+    /**
+     * Abandons every unfinished login older than USERBOT_LOGIN_TTL (also one reopened from disk and never
+     * finished): destroys its client, deletes its folder. A session TDLib could not open (wrong key) is kept:
+     * its data may still be opened with the right key. Answers how many were abandoned.
+     */
+    int expireAbandoned() {
+        Instant now = clock.instant();
+        int abandoned = 0;
+        for (TdAccount td : accounts.values()) {
+            if (td.error() == null && !TdAccount.READY.equals(td.state()) && !now.isBefore(td.loginDeadline())) {
+                abandon(td, "expired");
+                abandoned++;
+            }
+        }
+        return abandoned;
+    }
+
+    private void abandon(TdAccount td, String why) {
+        // destroy: closes the instance and deletes its data without a network round trip (there is no session to end).
+        try {
+            clients.call(td.clientId(), TdClients.request("destroy"), settings.requestTimeout());
+            td.awaitState(Set.of(TdAccount.CLOSED), settings.requestTimeout());
+        } catch (TelegramException e) {
+            log.warn("account {}: TDLib did not confirm destroying the abandoned login's client {}: {}", td.account(),
+                    td.clientId(), e.getMessage());
+        } finally {
+            accounts.remove(td.account(), td);
+            clients.forgetClient(td.clientId());
+            folders.delete(td.account());
+        }
+        Counter.builder("userbot.logins.abandoned").description("Unfinished TDLib logins whose client and folder were removed")
+                .tag("reason", why).register(meters).increment();
+        log.info("account {}: unfinished login ({}) abandoned ({}): TDLib client {} destroyed, folder {} deleted",
+                td.account(), td.state(), why, td.clientId(), folders.directory(td.account()));
     }
 
     private TdAccount loggingIn(long account) {
@@ -129,21 +188,11 @@ public class TdlibAccounts {
         return td;
     }
 
-    private static LoginStep step(long account, String state) {
-        return switch (state) {
-            case TdAccount.READY -> LoginStep.READY;
-            case TdAccount.WAIT_CODE -> LoginStep.CODE_REQUIRED;
-            case TdAccount.WAIT_PASSWORD -> LoginStep.PASSWORD_REQUIRED;
-            default -> throw new TelegramException(TelegramException.Kind.UNAVAILABLE, 0,
-                    "login of account " + account + " stuck in " + state + " (Telegram unreachable?)");
-        };
-    }
-
     private TdAccount open(long account) {
         return accounts.computeIfAbsent(account, id -> {
             TdAccount[] holder = new TdAccount[1];
             int clientId = clients.createClient(update -> onUpdate(holder[0], update));
-            holder[0] = new TdAccount(id, clientId);
+            holder[0] = new TdAccount(id, clientId, clock.instant().plus(settings.loginTtl()));
             // Any request starts the client; its first update asks for the parameters.
             clients.post(clientId, TdClients.request("getOption").put("name", "version"));
             log.info("TDLib client {} opened for account {}", clientId, id);
@@ -169,55 +218,32 @@ public class TdlibAccounts {
         td.state(state);
         log.info("account {}: {}", td.account(), state);
         if (TdAccount.WAIT_PARAMETERS.equals(state)) {
-            clients.post(td.clientId(), parameters(td.account()));
+            // With an @extra, so TDLib's refusal (e.g. 401 "Wrong database encryption key") is read, never lost.
+            clients.send(td.clientId(), folders.parameters(td.account()), settings.requestTimeout())
+                    .whenComplete((reply, failure) -> parametersAnswered(td, reply, failure));
         } else if (TdAccount.CLOSED.equals(state)) {
             accounts.remove(td.account(), td);
             clients.forgetClient(td.clientId());
         }
     }
 
-    private ObjectNode parameters(long account) {
-        Path dir = directory(account);
-        return TdClients.request("setTdlibParameters")
-                .put("use_test_dc", false)
-                .put("database_directory", dir.toString())
-                .put("files_directory", dir.resolve("files").toString())
-                .put("database_encryption_key", databaseKey(account))
-                .put("use_file_database", false)
-                .put("use_chat_info_database", true)
-                .put("use_message_database", true)
-                .put("use_secret_chats", false)
-                .put("api_id", settings.apiId())
-                .put("api_hash", settings.apiHash())
-                .put("system_language_code", "ru")
-                .put("device_model", "SmetaBot userbot")
-                .put("system_version", "")
-                .put("application_version", "1.0");
-    }
-
-    Path directory(long account) {
-        return settings.sessionsDir().resolve(Long.toString(account)).toAbsolutePath();
-    }
-
-    /** Per-account key: HMAC-SHA256(SESSION_ENCRYPTION_KEY, account), base64 as TDLib's bytes fields are. */
-    String databaseKey(long account) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(settings.encryptionKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(("tdlib-db:" + account).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteDirectory(Path dir) {
-        if (!Files.exists(dir)) {
+    private void parametersAnswered(TdAccount td, JsonNode reply, Throwable failure) {
+        String error;
+        String code;
+        if (failure != null) {
+            error = "TDLib did not answer setTdlibParameters within " + settings.requestTimeout().toSeconds() + " s";
+            code = "timeout";
+        } else if ("error".equals(reply.path("@type").asString())) {
+            code = Integer.toString(reply.path("code").asInt());
+            error = "TDLib refused the session (setTdlibParameters): " + code + " " + reply.path("message").asString("");
+        } else {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.warn("could not delete the session directory {}: {}", dir, e.toString());
-        }
+        Counter.builder("userbot.tdlib.parameters.failures").description("Sessions TDLib refused to open (setTdlibParameters)")
+                .tag("code", code).register(meters).increment();
+        log.error("account {}: {} -> the session in {} cannot be opened; a wrong database key means SESSION_ENCRYPTION_KEY "
+                + "is not the one it was made with: restore that key, or delete the folder and connect the account again "
+                + "(GET /session/status shows this error)", td.account(), error, folders.directory(td.account()));
+        td.fail(error); // last: whoever waits on the account sees the metric and the log already done
     }
 }

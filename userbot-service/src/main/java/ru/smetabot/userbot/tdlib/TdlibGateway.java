@@ -36,7 +36,7 @@ public class TdlibGateway implements TelegramGateway {
     @Override
     public AuthState authState(long account) {
         String state = accounts.state(account);
-        return state == null ? AuthState.NONE : new AuthState(state, TdAccount.READY.equals(state));
+        return state == null ? AuthState.NONE : new AuthState(state, TdAccount.READY.equals(state), accounts.error(account));
     }
 
     @Override
@@ -87,7 +87,9 @@ public class TdlibGateway implements TelegramGateway {
     @Override
     public void addAdmin(long account, long chatId, long userId, AdminRights rights) {
         knownChat(account, chatId);
-        ObjectNode status = TdClients.request("chatMemberStatusAdministrator").put("custom_title", "bot").put("can_be_edited", true);
+        // TDLib 1.8.67 has no custom_title here (chatMemberStatusAdministrator can_be_edited:Bool rights:...); a title
+        // would be setChatMemberTag, which is for supergroups, and the bot is made admin of channels.
+        ObjectNode status = TdClients.request("chatMemberStatusAdministrator").put("can_be_edited", true);
         status.set("rights", TdClients.request("chatAdministratorRights")
                 .put("can_manage_chat", true)
                 .put("can_change_info", rights.changeInfo())
@@ -146,7 +148,7 @@ public class TdlibGateway implements TelegramGateway {
                 continue;
             }
             JsonNode user = accounts.call(account, TdClients.request("getUser").put("user_id", sender.path("user_id").asLong()));
-            admins.add(TdMessages.admin(user, member.path("status")));
+            admins.add(TdMessages.admin(user, member));
         }
         admins.sort((a, b) -> Boolean.compare(b.isOwner(), a.isOwner()));
         return admins;

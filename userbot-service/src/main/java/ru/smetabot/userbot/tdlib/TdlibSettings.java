@@ -13,13 +13,15 @@ import java.time.Duration;
  * @param requestTimeout deadline of every TDLib request
  * @param viewsWait      how long a views refresh waits for the counters TDLib fetches after viewMessages
  *                       (never past {@code requestTimeout})
+ * @param loginTtl       USERBOT_LOGIN_TTL: an unfinished login older than this is abandoned: its TDLib client is
+ *                       destroyed and its session folder deleted
  */
 public record TdlibSettings(Path sessionsDir, int apiId, String apiHash, String encryptionKey, Duration requestTimeout,
-                            Duration viewsWait) {
+                            Duration viewsWait, Duration loginTtl) {
 
     @Override
     public String toString() {
         return "TdlibSettings[sessionsDir=" + sessionsDir + ", apiId=" + apiId + ", requestTimeout=" + requestTimeout
-                + ", viewsWait=" + viewsWait + "]";
+                + ", viewsWait=" + viewsWait + ", loginTtl=" + loginTtl + "]";
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import ru.smetabot.userbot.gateway.LoginBlockedException;
 import ru.smetabot.userbot.gateway.TelegramException;
 import ru.smetabot.userbotapi.UserbotProblems;
 import tools.jackson.core.JacksonException;
@@ -25,15 +26,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TelegramException.class)
     ResponseEntity<ProblemDetail> telegram(TelegramException e) {
         HttpStatus status = switch (e.kind()) {
-            case INVALID, WRONG_CODE -> HttpStatus.BAD_REQUEST;
+            case INVALID, WRONG_CODE, PHONE_INVALID, CODE_EXPIRED -> HttpStatus.BAD_REQUEST;
+            case LOGIN_BLOCKED -> HttpStatus.UNPROCESSABLE_CONTENT;
             case NOT_AUTHORIZED -> HttpStatus.CONFLICT;
             case UNKNOWN_ACCOUNT, NOT_FOUND -> HttpStatus.NOT_FOUND;
             case NO_ACCESS -> HttpStatus.FORBIDDEN;
             case FLOOD_WAIT -> HttpStatus.TOO_MANY_REQUESTS;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case UNAVAILABLE, SESSION_UNUSABLE -> HttpStatus.SERVICE_UNAVAILABLE;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setType(type(e.kind()));
+        problem.setType(e instanceof LoginBlockedException blocked ? type(blocked.need()) : type(e.kind()));
         if (e.telegramCode() != 0) {
             problem.setProperty("telegramCode", e.telegramCode());
         }
@@ -56,6 +58,20 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             case NO_ACCESS -> UserbotProblems.NO_ACCESS;
             case FLOOD_WAIT -> UserbotProblems.FLOOD_WAIT;
             case UNAVAILABLE -> UserbotProblems.TELEGRAM_UNAVAILABLE;
+            case PHONE_INVALID -> UserbotProblems.PHONE_INVALID;
+            case CODE_EXPIRED -> UserbotProblems.CODE_EXPIRED;
+            case LOGIN_BLOCKED -> UserbotProblems.LOGIN_CONFLICT;
+            case SESSION_UNUSABLE -> UserbotProblems.SESSION_UNUSABLE;
+        };
+    }
+
+    private static URI type(LoginBlockedException.Need need) {
+        return switch (need) {
+            case EMAIL_ADDRESS -> UserbotProblems.LOGIN_EMAIL_REQUIRED;
+            case EMAIL_CODE -> UserbotProblems.LOGIN_EMAIL_CODE_REQUIRED;
+            case OTHER_DEVICE -> UserbotProblems.LOGIN_OTHER_DEVICE_REQUIRED;
+            case REGISTRATION -> UserbotProblems.LOGIN_REGISTRATION_REQUIRED;
+            case PREMIUM_PURCHASE -> UserbotProblems.LOGIN_PREMIUM_REQUIRED;
         };
     }
 

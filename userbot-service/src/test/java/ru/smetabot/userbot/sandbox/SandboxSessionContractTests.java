@@ -69,13 +69,14 @@ class SandboxSessionContractTests extends SandboxApiTestSupport {
     void aConnectedAccountIsNotReplacedByANewLogin() {
         long account = connectedAccount();
 
-        failure(() -> userbot.startLogin(new LoginStartRequest(account, phone(account))), UserbotRejectedException.class, 409, UserbotProblems.LOGIN_CONFLICT);
+        failure(() -> userbot.startLogin(new LoginStartRequest(account, phone(account))), UserbotRejectedException.class, 409, UserbotProblems.ALREADY_CONNECTED);
         assertThat(userbot.sessionStatus(account).accounts().get(0).authorized()).isTrue();
     }
 
     @Test
     void aPhoneTelegramDoesNotKnowIsRejected() {
-        failure(() -> userbot.startLogin(new LoginStartRequest(NEXT_UNUSED, "+70000000000")), UserbotRejectedException.class, 400, UserbotProblems.TELEGRAM_ERROR);
+        failure(() -> userbot.startLogin(new LoginStartRequest(NEXT_UNUSED, "+70000000000")), UserbotRejectedException.class, 422,
+                UserbotProblems.LOGIN_REGISTRATION_REQUIRED);
     }
 
     @Test

@@ -6,6 +6,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import ru.smetabot.userbot.ApiTestSupport;
+import ru.smetabot.userbot.gateway.LoginBlockedException;
+import ru.smetabot.userbot.gateway.TelegramException;
+import ru.smetabot.userbotapi.UserbotProblems;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +60,7 @@ class LoginApiTests extends ApiTestSupport {
         HttpResponse<String> again = post("/session/login/start", "{\"account\":30,\"phone\":\"+700000031\"}");
 
         assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).path("type").asString()).isEqualTo(UserbotProblems.ALREADY_CONNECTED.toString());
         assertThat(telegram.phones.get(30L)).isEqualTo("+700000030");
     }
 
@@ -69,6 +73,7 @@ class LoginApiTests extends ApiTestSupport {
 
         assertThat(code.statusCode()).isEqualTo(409);
         assertThat(code.body()).contains("belongs to Telegram user 41");
+        assertThat(json(code).path("type").asString()).isEqualTo(UserbotProblems.OTHER_ACCOUNT.toString());
         assertThat(telegram.loggedOut).containsExactly(40L);
         assertThat(telegram.authState(41).authorized()).isTrue();
     }
@@ -78,6 +83,33 @@ class LoginApiTests extends ApiTestSupport {
         HttpResponse<String> response = post("/session/login/code", "{\"loginId\":\"nope\",\"code\":\"12345\"}");
 
         assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void loginFailuresHaveDistinctProblemTypesNotSentences() {
+        telegram.loginFailure = new LoginBlockedException(LoginBlockedException.Need.PREMIUM_PURCHASE, "premium");
+        HttpResponse<String> premium = post("/session/login/start", "{\"account\":60,\"phone\":\"+700000060\"}");
+        telegram.loginFailure = new TelegramException(TelegramException.Kind.CODE_EXPIRED, 400, "PHONE_CODE_EXPIRED");
+        HttpResponse<String> expired = post("/session/login/start", "{\"account\":61,\"phone\":\"+700000061\"}");
+        telegram.loginFailure = new TelegramException(TelegramException.Kind.SESSION_UNUSABLE, 0, "401 Wrong database encryption key");
+        HttpResponse<String> broken = post("/session/login/start", "{\"account\":62,\"phone\":\"+700000062\"}");
+
+        assertThat(premium.statusCode()).isEqualTo(422);
+        assertThat(json(premium).path("type").asString()).isEqualTo(UserbotProblems.LOGIN_PREMIUM_REQUIRED.toString());
+        assertThat(json(expired).path("type").asString()).isEqualTo(UserbotProblems.CODE_EXPIRED.toString());
+        assertThat(broken.statusCode()).isEqualTo(503);
+        assertThat(json(broken).path("type").asString()).isEqualTo(UserbotProblems.SESSION_UNUSABLE.toString());
+    }
+
+    @Test
+    void aSessionTdlibCannotOpenShowsTdlibsErrorInTheStatus() {
+        telegram.states.put(70L, "authorizationStateWaitTdlibParameters");
+        telegram.sessionErrors.put(70L, "TDLib refused the session (setTdlibParameters): 401 Wrong database encryption key");
+
+        JsonNode status = json(get("/session/status?account=70")).path("accounts").get(0);
+
+        assertThat(status.path("authorized").asBoolean()).isFalse();
+        assertThat(status.path("lastError").asString()).contains("401 Wrong database encryption key");
     }
 
     @Test

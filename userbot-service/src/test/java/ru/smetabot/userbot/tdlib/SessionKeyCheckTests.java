@@ -49,13 +49,13 @@ class SessionKeyCheckTests {
 
     @Test
     void theServiceDoesNotStartWithAWrongKeyAndNeverLoadsTdlib() {
-        SessionKeyCheck.verify(sessions, "right-key");
+        SessionKeyCheck.verify(sessions, "right-key-of-at-least-thirty-two-bytes");
 
         new ApplicationContextRunner()
                 .withUserConfiguration(TdlibOnly.class)
                 .withPropertyValues("smetabot.userbot.api-token=secret", "smetabot.userbot.gateway=tdlib",
                         "smetabot.userbot.tdlib-path=/nonexistent/libtdjson.so", "smetabot.userbot.api-id=1",
-                        "smetabot.userbot.api-hash=h", "smetabot.userbot.session-encryption-key=wrong-key",
+                        "smetabot.userbot.api-hash=h", "smetabot.userbot.session-encryption-key=wrong-key-of-at-least-thirty-two-bytes",
                         "smetabot.userbot.sessions-dir=" + sessions)
                 .run(context -> assertThat(context).hasFailed()
                         .getFailure().rootCause().hasMessageContaining("SESSION_ENCRYPTION_KEY does not match"));

@@ -3,8 +3,10 @@ package ru.smetabot.userbot.tdlib;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,8 @@ class TdlibGatewayTests {
 
     /** The saved session of ACCOUNT opened by a new client with these deadlines, once it is ready. */
     private TdlibGateway open(Duration requestTimeout, Duration viewsWait) throws Exception {
-        TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(sessions, 1, "hash", "key", requestTimeout, viewsWait));
+        TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(sessions, 1, "hash", "key", requestTimeout, viewsWait,
+                Duration.ofMinutes(10)), new SimpleMeterRegistry(), Clock.systemUTC());
         accounts.openSaved();
         TdlibGateway opened = new TdlibGateway(accounts);
         long until = System.currentTimeMillis() + 5_000;

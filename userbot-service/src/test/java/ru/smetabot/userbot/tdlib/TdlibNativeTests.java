@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,6 +53,26 @@ class TdlibNativeTests {
         String answer = td.execute("{\"@type\":\"getOption\",\"name\":\"version\"}");
 
         assertThat(TdClients.JSON.readTree(answer).path("value").asString()).isEqualTo("1.8.67");
+    }
+
+    @Test
+    void aSetTdlibParametersRefusalOfTheRealLibraryIsSurfacedNotIgnored(@TempDir Path sessions) throws Exception {
+        // api_id 0: TDLib 1.8.67 refuses the parameters before opening a database or dialing anything.
+        Files.createDirectories(sessions.resolve("42"));
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        try (TdClients clients = new TdClients(td)) {
+            TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(sessions, 0, "hash",
+                    "native-test-key-of-at-least-32-bytes", Duration.ofSeconds(10), Duration.ofMillis(50), Duration.ofMinutes(10)),
+                    meters, Clock.systemUTC());
+            accounts.openSaved();
+
+            accounts.awaitState(42, Set.of(TdAccount.READY), Duration.ofSeconds(10));
+
+            assertThat(accounts.error(42)).contains("400").contains("api_id");
+            assertThat(new TdlibGateway(accounts).authState(42).error()).isEqualTo(accounts.error(42));
+            assertThat(meters.counter("userbot.tdlib.parameters.failures", "code", "400").count()).isEqualTo(1);
+            assertThat(accounts.expireAbandoned()).isZero();
+        }
     }
 
     @Test

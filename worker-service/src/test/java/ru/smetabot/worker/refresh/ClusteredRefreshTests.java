@@ -88,6 +88,7 @@ class ClusteredRefreshTests {
                 "--server.port=0",
                 "--management.server.port=0",
                 "--smetabot.worker.userbot-api-token=secret",
+                "--smetabot.worker.api-token=worker-secret",
                 "--smetabot.worker.refresh-interval=1s",
                 "--spring.quartz.scheduler-name=cluster-tests",
                 "--spring.quartz.properties.org.quartz.scheduler.instanceId=" + instanceId,

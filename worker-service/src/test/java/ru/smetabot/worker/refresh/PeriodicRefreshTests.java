@@ -25,7 +25,7 @@ import ru.smetabot.views.RoomFixture.Room;
 
 /** The periodic job on the clustered JDBC store, with a 2 s interval instead of 30 minutes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "management.server.port=0", "smetabot.worker.userbot-api-token=secret",
+        "management.server.port=0", "smetabot.worker.userbot-api-token=secret", "smetabot.worker.api-token=worker-secret",
         "smetabot.worker.refresh-interval=2s", "smetabot.worker.refresh-concurrency=3",
         "spring.quartz.scheduler-name=periodic-tests"})
 @WithEmbeddedPostgres
