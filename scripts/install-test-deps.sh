@@ -27,9 +27,10 @@ link_existing_chrome() {
     fi
   fi
   if [ -n "$chrome" ] && [ -x "$chrome" ] && [ -n "$driver" ] && [ -x "$driver" ]; then
+    # Both from the same place: a browser and a driver of different versions do not talk.
     echo "install-test-deps | using $chrome and $driver as /usr/bin/chromium and /usr/bin/chromedriver"
-    [ -x /usr/bin/chromium ] || $sudo ln -sf "$chrome" /usr/bin/chromium
-    [ -x /usr/bin/chromedriver ] || $sudo ln -sf "$driver" /usr/bin/chromedriver
+    $sudo ln -sf "$chrome" /usr/bin/chromium
+    $sudo ln -sf "$driver" /usr/bin/chromedriver
   fi
 }
 
