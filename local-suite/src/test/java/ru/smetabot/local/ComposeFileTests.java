@@ -90,8 +90,8 @@ class ComposeFileTests {
         Map<String, Object> proxy = services.get("proxy");
         assertThat(proxy.get("image")).isEqualTo("caddy:2");
         assertThat(proxy.get("ports").toString()).contains("443").contains("80");
-        assertThat(env("proxy")).containsEntry("DOMAIN", "smetabot.example.com").containsKey("ACME_EMAIL");
-        assertThat(env("bot")).containsEntry("BOT_PUBLIC_URL", "https://smetabot.example.com");
+        assertThat(env("proxy")).containsEntry("DOMAIN", "sample-domain").containsEntry("ACME_EMAIL", "sample-acme_email");
+        assertThat(env("bot")).containsEntry("BOT_PUBLIC_URL", "https://sample-domain");
 
         String caddyfile = Files.readString(ComposeRendering.HOME.resolve("docker/caddy/Caddyfile"), StandardCharsets.UTF_8);
         assertThat(proxy.get("volumes").toString()).contains("docker/caddy/Caddyfile");
@@ -208,6 +208,22 @@ class ComposeFileTests {
             assertThat(dockerfile.indexOf("dependency:go-offline")).as(name).isPositive().isLessThan(dockerfile.indexOf("COPY . ."));
             assertThat(dockerfile).contains("extract --layers --launcher", "org.springframework.boot.loader.launch.JarLauncher");
         }
+    }
+
+    @Test
+    void theReadmesAdminCommandsReachTheServicesOnCompose() throws IOException {
+        String readme = Files.readString(ComposeRendering.HOME.resolve("README.md"), StandardCharsets.UTF_8);
+        String workerImage = Files.readString(ComposeRendering.HOME.resolve("docker/worker.Dockerfile"), StandardCharsets.UTF_8);
+        String workerCli = Files.readString(ComposeRendering.HOME.resolve("worker-service/scripts/worker-cli"), StandardCharsets.UTF_8);
+        // worker-cli inside the worker container: on the PATH, its default URL the worker's port, its token in the environment.
+        assertThat(readme).contains("docker compose exec worker worker-cli ");
+        assertThat(workerImage).contains("COPY worker-service/scripts/worker-cli /usr/local/bin/worker-cli");
+        assertThat(workerCli).contains("http://localhost:" + env("worker").get("SERVER_PORT"));
+        assertThat(env("worker").get("WORKER_API_TOKEN")).isNotBlank();
+        // /session/status through the userbot container, on its app port, with its own token.
+        assertThat(readme).contains("docker compose exec userbot sh -c 'curl -sS -H \"Authorization: Bearer $USERBOT_API_TOKEN\" "
+                + "http://localhost:" + env("userbot").get("SERVER_PORT") + "/session/status'");
+        assertThat(readme).contains("docker compose exec bot curl -sS http://localhost:" + env("bot").get("METRICS_PORT") + "/metrics");
     }
 
     private static List<String> dependencies(String service) {
