@@ -5,7 +5,8 @@
 #    are already there, linked to those paths (CHROME_BIN / CHROMEDRIVER_BIN, e.g. from browser-actions/setup-chrome,
 #    or google-chrome and the runner's $CHROMEWEBDRIVER);
 #  - Compose to validate docker-compose.yml offline: Debian's docker-compose (1.29), or an installed `docker compose`;
-#  - promtool (Debian's/Ubuntu's prometheus package) for the alert rules' `promtool check rules` test;
+#  - promtool (Debian's/Ubuntu's prometheus package) for the alert rules' `promtool check rules` test, and caddy for
+#    ComposeFileTests' `caddy adapt` of docker/caddy/Caddyfile (neither daemon is started: policy-rc.d below);
 #  - fontconfig and DejaVu fonts, which the bot's charts (XChart on headless AWT) draw Cyrillic with;
 #  - libtdjson.so (TDLib 1.8.67, from npm) for the userbot's TDLib checks.
 # Idempotent and quick: when everything is there it only looks (no apt-get, no network).
@@ -46,6 +47,7 @@ packages=()
 if [ ! -x /usr/bin/chromedriver ] || [ ! -x /usr/bin/chromium ]; then packages+=(chromium chromium-driver); fi
 has_compose || packages+=(docker-compose)
 command -v promtool >/dev/null || packages+=(prometheus)
+command -v caddy >/dev/null || packages+=(caddy)
 command -v fc-list >/dev/null || packages+=(fontconfig)
 [ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
 
@@ -54,7 +56,7 @@ if [ "${#packages[@]}" -gt 0 ]; then
     echo "install-test-deps | installing ${packages[*]}"
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     # --no-install-recommends: prometheus would bring its exporters; only promtool is used. policy-rc.d keeps the
-    # prometheus package from starting its daemon where a service manager exists.
+    # prometheus and caddy packages from starting their daemons where a service manager exists.
     policy=""
     if [ ! -e /usr/sbin/policy-rc.d ]; then
       policy=/usr/sbin/policy-rc.d
