@@ -210,6 +210,27 @@ class ComposeFileTests {
     }
 
     @Test
+    void theConfigurationTableListsExactlyTheVariablesEachServiceReads() throws IOException {
+        Map<String, List<String>> documented = DocumentedVariables.read(ComposeRendering.HOME.resolve("README.md"));
+        for (String service : JAVA_SERVICES) {
+            String config = Files.readString(ComposeRendering.HOME.resolve(service + "-service/src/main/resources/application.yml"),
+                    StandardCharsets.UTF_8);
+            Set<String> reads = new java.util.TreeSet<>();
+            Matcher placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)").matcher(config);
+            while (placeholder.find()) {
+                reads.add(placeholder.group(1));
+            }
+            Set<String> listed = new java.util.TreeSet<>();
+            documented.forEach((name, readers) -> {
+                if (readers.contains(service)) {
+                    listed.add(name);
+                }
+            });
+            assertThat(listed).as("README's Configuration rows for %s against its application.yml", service).isEqualTo(reads);
+        }
+    }
+
+    @Test
     void theEnvFileNeverEntersABuildContext() throws IOException {
         List<String> ignored = Files.readAllLines(ComposeRendering.HOME.resolve(".dockerignore"), StandardCharsets.UTF_8);
         assertThat(ignored).contains(".env", "**/.env", ".env.*");
