@@ -31,7 +31,7 @@ class ComposeFileTests {
     /** Required, with no usable default: compose must refuse to start while one is empty. */
     static final List<String> REQUIRED = List.of("BOT_TOKEN", "TG_API_ID", "TG_API_HASH", "SESSION_ENCRYPTION_KEY",
             "USERBOT_API_TOKEN", "WORKER_API_TOKEN", "POSTGRES_PASSWORD", "GRAFANA_ADMIN_PASSWORD", "DOMAIN", "ACME_EMAIL");
-    private static final long MIB = 1024 * 1024;
+    private static final long MIB = ComposeUnits.MIB;
 
     private static Map<String, Map<String, Object>> services;
 
@@ -126,7 +126,7 @@ class ComposeFileTests {
             if (JAVA_SERVICES.contains(name)) {
                 assertThat(String.valueOf(health.get("test")))
                         .contains("http://127.0.0.1:" + env(name).get("METRICS_PORT") + "/health");
-                assertThat(duration(health.get("start_period"))).as("%s start-up (Flyway) time", name)
+                assertThat(ComposeUnits.duration(health.get("start_period"))).as("%s start-up (Flyway) time", name)
                         .isGreaterThanOrEqualTo(Duration.ofMinutes(1));
             }
         });
@@ -155,7 +155,7 @@ class ComposeFileTests {
     void everyServiceHasAMemoryLimitAndEachHeapLeavesRoomForTheRestOfTheJvm() {
         services.forEach((name, service) -> assertThat(service.get("mem_limit")).as("%s mem_limit", name).isNotNull());
         for (String name : JAVA_SERVICES) {
-            long limit = bytes(services.get(name).get("mem_limit"));
+            long limit = ComposeUnits.bytes(services.get(name).get("mem_limit"));
             Matcher share = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(env(name).getOrDefault("JAVA_TOOL_OPTIONS", ""));
             assertThat(share.find()).as("%s sets its heap share", name).isTrue();
             int percent = Integer.parseInt(share.group(1));
@@ -165,7 +165,7 @@ class ComposeFileTests {
             assertThat(heap).as(name).isGreaterThanOrEqualTo(256 * MIB);
             assertThat(env(name).get("JAVA_TOOL_OPTIONS")).contains("-XX:+ExitOnOutOfMemoryError");
         }
-        assertThat(bytes(services.get("userbot").get("mem_limit")) * 50 / 100)
+        assertThat(ComposeUnits.bytes(services.get("userbot").get("mem_limit")) * 50 / 100)
                 .as("TDLib's native memory is outside the heap").isGreaterThanOrEqualTo(512 * MIB);
     }
 
@@ -184,16 +184,16 @@ class ComposeFileTests {
     @Test
     void dockerStopWaitsLongerThanSpringsShutdownAndTheWorkersRunningJobs() throws IOException {
         for (String name : JAVA_SERVICES) {
-            Duration phase = duration(env(name).get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE"));
-            assertThat(duration(services.get(name).get("stop_grace_period"))).as(name).isGreaterThan(phase.plusSeconds(10));
+            Duration phase = ComposeUnits.duration(env(name).get("SPRING_LIFECYCLE_TIMEOUT_PER_SHUTDOWN_PHASE"));
+            assertThat(ComposeUnits.duration(services.get(name).get("stop_grace_period"))).as(name).isGreaterThan(phase.plusSeconds(10));
         }
         Map<String, Object> worker = new Yaml().load(Files.readString(
                 ComposeRendering.HOME.resolve("worker-service/src/main/resources/application.yml"), StandardCharsets.UTF_8));
         Map<?, ?> quartz = (Map<?, ?>) ((Map<?, ?>) worker.get("spring")).get("quartz");
         assertThat(quartz.get("wait-for-jobs-to-complete-on-shutdown")).isEqualTo(true);
         String userbotTimeout = ((Map<?, ?>) ((Map<?, ?>) worker.get("smetabot")).get("worker")).get("userbot-timeout").toString();
-        Duration oneCall = duration(userbotTimeout.replaceAll("\\$\\{[A-Z_]+:(.*)}", "$1"));
-        assertThat(duration(services.get("worker").get("stop_grace_period"))).isGreaterThan(oneCall);
+        Duration oneCall = ComposeUnits.duration(userbotTimeout.replaceAll("\\$\\{[A-Z_]+:(.*)}", "$1"));
+        assertThat(ComposeUnits.duration(services.get("worker").get("stop_grace_period"))).isGreaterThan(oneCall);
     }
 
     @Test
@@ -207,27 +207,6 @@ class ComposeFileTests {
                 assertThat(((Map<?, ?>) rendered.get(service).get("environment")).keySet()).as("%s reaches %s", name, service)
                         .map(String::valueOf).contains(name)));
         assertThat(((Map<?, ?>) rendered.get("bot").get("environment")).get("DIGEST_TIME")).isEqualTo("documented-DIGEST_TIME");
-    }
-
-    @Test
-    void theConfigurationTableListsExactlyTheVariablesEachServiceReads() throws IOException {
-        Map<String, List<String>> documented = DocumentedVariables.read(ComposeRendering.HOME.resolve("README.md"));
-        for (String service : JAVA_SERVICES) {
-            String config = Files.readString(ComposeRendering.HOME.resolve(service + "-service/src/main/resources/application.yml"),
-                    StandardCharsets.UTF_8);
-            Set<String> reads = new java.util.TreeSet<>();
-            Matcher placeholder = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)").matcher(config);
-            while (placeholder.find()) {
-                reads.add(placeholder.group(1));
-            }
-            Set<String> listed = new java.util.TreeSet<>();
-            documented.forEach((name, readers) -> {
-                if (readers.contains(service)) {
-                    listed.add(name);
-                }
-            });
-            assertThat(listed).as("README's Configuration rows for %s against its application.yml", service).isEqualTo(reads);
-        }
     }
 
     @Test
@@ -270,37 +249,5 @@ class ComposeFileTests {
     @SuppressWarnings("unchecked")
     private static Map<String, String> env(String service) {
         return (Map<String, String>) (Map<?, ?>) services.get(service).get("environment");
-    }
-
-    /** Compose 1.29 keeps "640m"; Compose v2 renders bytes. */
-    static long bytes(Object value) {
-        Matcher m = Pattern.compile("(\\d+)\\s*([kmg]?)b?", Pattern.CASE_INSENSITIVE).matcher(String.valueOf(value).trim());
-        assertThat(m.matches()).as("memory %s", value).isTrue();
-        long unit = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
-            case "k" -> 1024;
-            case "m" -> MIB;
-            case "g" -> 1024 * MIB;
-            default -> 1;
-        };
-        return Long.parseLong(m.group(1)) * unit;
-    }
-
-    /** Compose durations: "45s", "2m" (1.29) or "2m0s" (v2), "1h30m". */
-    static Duration duration(Object value) {
-        Matcher m = Pattern.compile("(\\d+)(h|ms|m|s)").matcher(String.valueOf(value));
-        Duration total = Duration.ZERO;
-        int matched = 0;
-        while (m.find()) {
-            matched += m.group().length();
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "h" -> Duration.ofHours(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "ms" -> Duration.ofMillis(n);
-                default -> Duration.ofSeconds(n);
-            });
-        }
-        assertThat(matched).as("duration %s", value).isEqualTo(String.valueOf(value).length()).isPositive();
-        return total;
     }
 }
