@@ -1,5 +1,6 @@
 package ru.smetabot.bot;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -59,6 +60,21 @@ public record BotProperties(
                 + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", callTimeout=" + callTimeout + ", userbotTimeout=" + userbotTimeout
                 + ", handlerThreads=" + handlerThreads + ", timeZone=" + timeZone + ", publicUrl=" + publicUrl
                 + ", initDataMaxAge=" + initDataMaxAge + "]";
+    }
+
+    /** The Bot API host of real Telegram (TELEGRAM_API_URL's default); anything else is the sandbox or a test server. */
+    static final String TELEGRAM_API_HOST = "api.telegram.org";
+
+    /**
+     * Telegram refuses {@code web_app} buttons whose URL is not https, so against real Telegram a plain-http
+     * BOT_PUBLIC_URL would only fail later, when an owner taps "🔐 Подключить аккаунт": refuse to start instead.
+     * The sandbox (run-local, tests) opens the page over http on localhost.
+     */
+    @AssertTrue(message = "BOT_PUBLIC_URL must be an https:// URL when TELEGRAM_API_URL is real Telegram (" + TELEGRAM_API_HOST
+            + "): Telegram opens the Mini App login page only over HTTPS (in docker compose: https://${DOMAIN})")
+    public boolean isPublicUrlAcceptedByTelegram() {
+        boolean realTelegram = telegramApiUrl != null && TELEGRAM_API_HOST.equalsIgnoreCase(telegramApiUrl.getHost());
+        return !realTelegram || ("https".equalsIgnoreCase(publicUrl.getScheme()) && publicUrl.getHost() != null);
     }
 
     /** The Mini App login page ("🔐 Подключить аккаунт" opens it). */

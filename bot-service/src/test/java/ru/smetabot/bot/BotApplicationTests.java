@@ -12,7 +12,7 @@ import ru.smetabot.model.testing.WithEmbeddedPostgres;
 /** The service starts on a migrated database and answers health and Prometheus metrics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "smetabot.bot.token=123:test", "smetabot.bot.userbot-api-token=secret",
-                "smetabot.bot.polling=false",
+                "smetabot.bot.polling=false", "smetabot.bot.public-url=https://bot.example.com",
                 // Cached across the run on the shared database: its digest runs (real clock) must not mark other tests' digests.
                 "smetabot.bot.digests.check-interval=0s"})
 @WithEmbeddedPostgres

@@ -121,7 +121,7 @@ class MonitoringConfigTests {
                 "userbot_sessions", "smetabot_bot_handler_latency_seconds_bucket", "up");
     }
 
-    /** Prometheus' own check, where Debian's prometheus package is installed (not part of ./run-tests' installs). */
+    /** Prometheus' own check: promtool comes with the prometheus package, which scripts/install-test-deps.sh installs. */
     @Test
     void promtoolAcceptsTheRules() throws Exception {
         String promtool = findOnPath("promtool");
