@@ -11,7 +11,7 @@ const LANG = (() => {
 })();
 const TEXTS = {
   en: {
-    app: 'Telegram sandbox', actingAs: 'Acting as', twoPanes: '⧉ Two panes', demo: '▶ Demo', reset: '🧹 Clean world',
+    app: 'Telegram sandbox', actingAs: 'Acting as', twoPanes: '👥 Two panes', demo: '▶ Demo', reset: '🧹 Clean world',
     firstName: 'First name', username: 'username', phone: 'Phone +7999…', password: '2FA password (optional)',
     createUser: '👤 Create user', channelTitle: 'Channel title', createChannel: '📢 Create channel',
     openLink: '🔗 Open invite link', pickChat: 'Pick a chat', addAdmin: '➕ Add an admin', appoint: 'Appoint',
@@ -32,9 +32,9 @@ const TEXTS = {
     sentFile: 'File sent', pickTwo: 'Create a second user for the other pane',
   },
   ru: {
-    app: 'Песочница Telegram', actingAs: 'Пользователь', twoPanes: '⧉ Два окна', demo: '▶ Демо',
+    app: 'Песочница Telegram', actingAs: 'Пользователь', twoPanes: '👥 Два окна', demo: '▶ Демо',
     reset: '🧹 Очистить всё', firstName: 'Имя', username: 'username', phone: 'Телефон +7999…',
-    password: 'Пароль 2FA (необязательно)', createUser: '👤 Создать пользователя', channelTitle: 'Название канала',
+    password: 'Пароль 2FA (если нужен)', createUser: '👤 Создать пользователя', channelTitle: 'Название канала',
     createChannel: '📢 Создать канал', openLink: '🔗 Открыть ссылку', pickChat: 'Выберите чат',
     addAdmin: '➕ Назначить администратора', appoint: 'Назначить', attach: 'Прикрепить файл',
     message: 'Сообщение (подпись к файлу)', send: 'Отправить', close: 'Закрыть', notStarted: 'не начат',
@@ -421,6 +421,7 @@ $('composer').onsubmit = async (event) => {
 $('user-select').onchange = () => {
   state.userId = Number($('user-select').value);
   state.chatsRendered = '';
+  status('');
   closeChat();
   renderAdminForm();
   refresh();
