@@ -154,6 +154,7 @@ function openChat(chat) {
   state.rendered = '';
   state.toolsRendered = '';
   state.toast = null;
+  $('channel-tools').hidden = true;
   renderAdminForm();
   refresh();
 }
