@@ -116,6 +116,19 @@ class ChannelPageBrowserTests {
             click(wait, By.cssSelector(".leave-button"), e -> true);
             wait.until(d -> sandbox.channel(chatId).members().stream()
                     .anyMatch(m -> m.userId() == client && m.status().equals("left")));
+
+            // "👥 Два окна": the owner and another user side by side, each pane acting as its own user.
+            actAs(browser, owner);
+            browser.findElement(By.id("two-panes")).click();
+            wait.until(d -> d.getCurrentUrl().contains("split.html"));
+            browser.switchTo().frame("left-pane");
+            wait.until(d -> new Select(d.findElement(By.id("user-select"))).getFirstSelectedOption()
+                    .getAttribute("value").equals(Long.toString(owner)));
+            browser.switchTo().defaultContent();
+            browser.switchTo().frame("right-pane");
+            wait.until(d -> !new Select(d.findElement(By.id("user-select"))).getOptions().isEmpty()
+                    && !new Select(d.findElement(By.id("user-select"))).getFirstSelectedOption()
+                            .getAttribute("value").equals(Long.toString(owner)));
         } finally {
             browser.quit();
         }
