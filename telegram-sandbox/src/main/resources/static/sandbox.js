@@ -22,7 +22,7 @@ const TEXTS = {
     edited: 'edited', protectedContent: '🔒 protected', pending: '⏳ Your join requests', cancelRequest: 'Cancel request',
     requestCancelled: 'Join request cancelled', admins: 'Admins', members: 'Members', requests: 'Join requests',
     approve: '✅ Approve', decline: '❌ Decline', none: 'none', noUser: 'Create a user first (top left)',
-    signin: 'Sign-in: phone {phone}, code {code}{password}', signinPassword: ', then your 2FA password',
+    signin: 'Sign-in: phone {phone}, code {code}{password}', signinPassword: ', then the 2FA password if you set one',
     userCreated: 'User created', channelCreated: 'Channel created', adminAdded: 'Admin appointed',
     resetConfirm: 'Delete every user, chat and channel of the sandbox?', demoRunning: 'Demo: {step}',
     demoDone: 'Demo ready: switch between the users above', demoFailed: 'Demo failed: {error}',
@@ -45,7 +45,7 @@ const TEXTS = {
     pending: '⏳ Ваши заявки', cancelRequest: 'Отменить заявку', requestCancelled: 'Заявка отменена',
     admins: 'Администраторы', members: 'Участники', requests: 'Заявки', approve: '✅ Принять',
     decline: '❌ Отклонить', none: 'нет', noUser: 'Сначала создайте пользователя (вверху)',
-    signin: 'Вход: телефон {phone}, код {code}{password}', signinPassword: ', затем ваш пароль 2FA',
+    signin: 'Вход: телефон {phone}, код {code}{password}', signinPassword: ', затем пароль 2FA, если он задан',
     userCreated: 'Пользователь создан', channelCreated: 'Канал создан', adminAdded: 'Администратор назначен',
     resetConfirm: 'Удалить всех пользователей, чаты и каналы песочницы?', demoRunning: 'Демо: {step}',
     demoDone: 'Демо готово: переключайтесь между пользователями вверху', demoFailed: 'Демо не удалось: {error}',
@@ -374,8 +374,14 @@ async function openWebApp(url, title) {
   try {
     const launch = await post(`/users/${state.userId}/bots/${state.chat.id}/web-app`, { url });
     const me = state.users.find((u) => u.id === state.userId) || {};
-    $('signin-hint').textContent = t('signin', { phone: me.phone || '—', code: state.info.login_code,
-      password: t('signinPassword') });
+    // The code in bold: the one thing a person cannot guess (Telegram would send it to their app).
+    const hint = $('signin-hint');
+    hint.innerHTML = '';
+    t('signin', { phone: me.phone || '—', code: '\u0000', password: t('signinPassword') }).split('\u0000')
+      .forEach((part, i) => {
+        if (i > 0) { hint.appendChild(el('strong', 'login-code', state.info.login_code)); }
+        hint.appendChild(document.createTextNode(part));
+      });
     $('webapp-title').textContent = title || url;
     $('webapp-frame').src = launch.url;
     $('webapp-panel').hidden = false;
