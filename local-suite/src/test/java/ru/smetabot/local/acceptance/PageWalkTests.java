@@ -15,7 +15,8 @@ import ru.smetabot.sandbox.testing.OfflineChromium;
 /**
  * The seed's Test 1, 2 and 3 walked only by clicking the sandbox's web page in headless Chromium, against
  * the suite as ./run-local starts it: no control API call, no userbot or worker call in between. The
- * database is only read, to show which refresh produced a number. With {@code -Dsmetabot.screenshots=true}
+ * database is only read, to show which refresh produced a number. Last, the other way to a room: a channel
+ * made on the page with the bot appointed admin there. With {@code -Dsmetabot.screenshots=true}
  * it saves the README's screenshots on the way ({@code scripts/readme-screenshots.sh}).
  */
 @ExtendWith(SharedSuite.class)
@@ -112,6 +113,16 @@ class PageWalkTests {
                        AND r.started_at >= ?""", chatId, java.sql.Timestamp.from(viewed.minusSeconds(1))))
                     .as("the worker's periodic run brought the second view").isPositive();
             assertThat(client).isNotEqualTo(owner);
+
+            // The other way to a room: a channel made on the page, the bot appointed admin there.
+            long own = page.createChannel("Петров — ванная");
+            page.openChat(own);
+            page.appointAdmin(bot);
+            page.openChat(bot);
+            page.awaitMessage("✅ Канал «Петров — ванная» подключён");
+            page.pressReply("📢 Мои каналы");
+            page.pressInline("📂 Петров — ванная");
+            page.awaitMessage("📌 Петров — ванная", "Файлов");
         }
     }
 

@@ -143,6 +143,20 @@ final class SandboxPage implements AutoCloseable {
         return hint + " → " + account;
     }
 
+    /** "📢 Создать канал": a channel the current user owns, opened on the page; returns its chat id. */
+    long createChannel(String title) {
+        type("new-channel-title", title);
+        browser.findElement(By.id("new-channel-button")).click();
+        return channelNamed(title);
+    }
+
+    /** "➕ Назначить администратора" in the open channel: {@code userId} with the rights the form ticks by default. */
+    void appointAdmin(long userId) {
+        wait.until(d -> d.findElement(By.id("add-admin-form")).isDisplayed());
+        new Select(browser.findElement(By.id("add-admin-user"))).selectByValue(Long.toString(userId));
+        browser.findElement(By.id("add-admin-button")).click();
+    }
+
     void openInviteLink(String link) {
         type("open-link-input", link);
         browser.findElement(By.id("open-link-button")).click();
