@@ -9,52 +9,7 @@ const LANG = (() => {
   const wanted = localStorage.getItem('sandbox.lang') || (navigator.languages || [navigator.language])[0] || 'en';
   return wanted.toLowerCase().startsWith('ru') ? 'ru' : 'en';
 })();
-const TEXTS = {
-  en: {
-    app: 'Telegram sandbox', actingAs: 'Acting as', twoPanes: '👥 Two panes', demo: '▶ Demo', reset: '🧹 Clean world',
-    firstName: 'First name', username: 'username', phone: 'Phone +7999…', password: '2FA password (optional)',
-    createUser: '👤 Create user', channelTitle: 'Channel title', createChannel: '📢 Create channel',
-    openLink: '🔗 Open invite link', pickChat: 'Pick a chat', addAdmin: '➕ Add an admin', appoint: 'Appoint',
-    attach: 'Attach a file', message: 'Message (a caption, with a file)', send: 'Send', close: 'Close',
-    notStarted: 'not started', owner: 'owner', admin: 'admin', member: 'member', leave: 'Leave channel',
-    joined: 'Joined the channel', requested: 'Join request sent — wait for an admin', open: 'Open',
-    viewOpen: '👁 Open', viewed: '✓ viewed', viewCounted: 'View counted', viewAgain: 'Already viewed (counted once a day)',
-    edited: 'edited', protectedContent: '🔒 protected', pending: '⏳ Your join requests', cancelRequest: 'Cancel request',
-    requestCancelled: 'Join request cancelled', admins: 'Admins', members: 'Members', requests: 'Join requests',
-    approve: '✅ Approve', decline: '❌ Decline', none: 'none', noUser: 'Create a user first (top left)',
-    signin: 'Sign-in: phone {phone}, code {code}{password}', signinPassword: ', then the 2FA password if you set one',
-    userCreated: 'User created', channelCreated: 'Channel created', adminAdded: 'Admin appointed',
-    resetConfirm: 'Delete every user, chat and channel of the sandbox?', demoRunning: 'Demo: {step}',
-    demoDone: 'Demo ready: switch between the users above', demoFailed: 'Demo failed: {error}',
-    rights: { can_post_messages: 'post', can_edit_messages: 'edit', can_delete_messages: 'delete',
-      can_invite_users: 'invite', can_restrict_members: 'ban', can_promote_members: 'add admins',
-      can_change_info: 'change info' },
-    sentFile: 'File sent', pickTwo: 'Create a second user for the other pane',
-  },
-  ru: {
-    app: 'Песочница Telegram', actingAs: 'Пользователь', twoPanes: '👥 Два окна', demo: '▶ Демо',
-    reset: '🧹 Очистить всё', firstName: 'Имя', username: 'username', phone: 'Телефон +7999…',
-    password: 'Пароль 2FA (если нужен)', createUser: '👤 Создать пользователя', channelTitle: 'Название канала',
-    createChannel: '📢 Создать канал', openLink: '🔗 Открыть ссылку', pickChat: 'Выберите чат',
-    addAdmin: '➕ Назначить администратора', appoint: 'Назначить', attach: 'Прикрепить файл',
-    message: 'Сообщение (подпись к файлу)', send: 'Отправить', close: 'Закрыть', notStarted: 'не начат',
-    owner: 'владелец', admin: 'администратор', member: 'участник', leave: 'Покинуть канал',
-    joined: 'Вы вступили в канал', requested: 'Заявка отправлена — ждите решения администратора', open: 'Открыть',
-    viewOpen: '👁 Открыть', viewed: '✓ просмотрено', viewCounted: 'Просмотр засчитан',
-    viewAgain: 'Уже просмотрено (засчитывается раз в сутки)', edited: 'изменено', protectedContent: '🔒 защищено',
-    pending: '⏳ Ваши заявки', cancelRequest: 'Отменить заявку', requestCancelled: 'Заявка отменена',
-    admins: 'Администраторы', members: 'Участники', requests: 'Заявки', approve: '✅ Принять',
-    decline: '❌ Отклонить', none: 'нет', noUser: 'Сначала создайте пользователя (вверху)',
-    signin: 'Вход: телефон {phone}, код {code}{password}', signinPassword: ', затем пароль 2FA, если он задан',
-    userCreated: 'Пользователь создан', channelCreated: 'Канал создан', adminAdded: 'Администратор назначен',
-    resetConfirm: 'Удалить всех пользователей, чаты и каналы песочницы?', demoRunning: 'Демо: {step}',
-    demoDone: 'Демо готово: переключайтесь между пользователями вверху', demoFailed: 'Демо не удалось: {error}',
-    rights: { can_post_messages: 'публикация', can_edit_messages: 'правка', can_delete_messages: 'удаление',
-      can_invite_users: 'приглашения', can_restrict_members: 'блокировка', can_promote_members: 'назначение админов',
-      can_change_info: 'изменение профиля' },
-    sentFile: 'Файл отправлен', pickTwo: 'Создайте второго пользователя для второго окна',
-  },
-}[LANG];
+const TEXTS = SANDBOX_TEXTS[LANG];
 const t = (key, values = {}) => (TEXTS[key] || key).replace(/\{(\w+)\}/g, (_, k) => values[k] ?? '');
 
 const api = (path, options = {}) => fetch('/sandbox/api' + path, {
