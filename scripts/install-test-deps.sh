@@ -8,6 +8,7 @@
 #  - promtool (Debian's/Ubuntu's prometheus package) for the alert rules' `promtool check rules` test, and caddy for
 #    ComposeFileTests' `caddy adapt` of docker/caddy/Caddyfile (neither daemon is started: policy-rc.d below);
 #  - fontconfig and DejaVu fonts, which the bot's charts (XChart on headless AWT) draw Cyrillic with;
+#  - Noto Color Emoji, so the sandbox page's buttons (📢 👁 🔄) render in the browser tests and README screenshots;
 #  - libtdjson.so (TDLib 1.8.67, from npm) for the userbot's TDLib checks.
 # Idempotent and quick: when everything is there it only looks (no apt-get, no network).
 set -euo pipefail
@@ -50,6 +51,7 @@ command -v promtool >/dev/null || packages+=(prometheus)
 command -v caddy >/dev/null || packages+=(caddy)
 command -v fc-list >/dev/null || packages+=(fontconfig)
 [ -d /usr/share/fonts/truetype/dejavu ] || packages+=(fonts-dejavu-core)
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || packages+=(fonts-noto-color-emoji)
 
 if [ "${#packages[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null && { [ -z "$sudo" ] || sudo -n true 2>/dev/null; }; then

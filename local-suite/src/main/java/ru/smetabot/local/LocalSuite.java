@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import ru.smetabot.local.demo.Demo;
+import ru.smetabot.local.demo.DemoServer;
 
 /**
  * {@code ./run-local}: embedded PostgreSQL (data kept under {@code DATA_DIR}), telegram-sandbox,
@@ -31,7 +33,11 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        LocalSuite suite = new LocalSuite(SuiteSettings.fromEnvironment(System.getenv()));
+        // The page's "▶ Демо" button reaches the demo through the sandbox (SANDBOX_DEMO_URL, loopback only).
+        DemoServer demo = DemoServer.open();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putIfAbsent("SANDBOX_DEMO_URL", demo.url());
+        LocalSuite suite = new LocalSuite(SuiteSettings.fromEnvironment(env));
         Runtime.getRuntime().addShutdownHook(new Thread(suite::close, "local-suite-stop"));
         try {
             suite.start(true);
@@ -40,6 +46,15 @@ public final class LocalSuite implements AutoCloseable {
             System.exit(1);
         }
         System.out.println(suite.banner());
+        SuiteSettings s = suite.settings();
+        demo.serve(() -> new Demo(suite.sandboxUrl(), s.botToken(), "http://localhost:" + s.ports().userbot(),
+                s.apiToken()));
+        if (List.of(args).contains("--demo")) {
+            log("demo: filling a room (an owner, three files, a link, two clients); about a minute");
+            demo.start();
+        } else {
+            log("demo: press ▶ Демо on the page, or start with ./run-local --demo");
+        }
         suite.awaitAnyExit();
         System.exit(1);
     }
