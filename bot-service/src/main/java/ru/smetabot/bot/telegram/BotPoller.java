@@ -56,13 +56,14 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
             lanes.add(Executors.newSingleThreadExecutor(r -> new Thread(r, "bot-updates-" + lane)));
         }
         application = new TelegramBotsLongPollingApplication();
+        running = true; // before polling starts: a batch consumed while not running is dropped unconfirmed
         try {
             session.set(application.registerBot(properties.token(), url,
                     new GetUpdatesRequest(properties.pollTimeoutSeconds(), new Listener()), this));
         } catch (TelegramApiException e) {
+            running = false;
             throw new IllegalStateException("Could not start long polling at " + properties.telegramApiUrl() + ": " + e, e);
         }
-        running = true;
         log.info("Long polling {} for updates {}", properties.telegramApiUrl(), UpdateKind.allowedUpdates());
     }
 
@@ -72,6 +73,11 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
      */
     @Override
     public void consume(List<Update> updates) {
+        if (!running) {
+            log.warn("{} updates arrived while polling stops; not taken: they are not confirmed, so Telegram sends them "
+                    + "again after the restart", updates.size());
+            return;
+        }
         List<Update> parkable = updates.stream().filter(u -> dispatcher.handles(UpdateKind.of(u))).toList();
         if (!parkable.isEmpty() && !inbox.park(parkable, () -> running)) {
             return;
