@@ -66,11 +66,10 @@ class JoinRequestTelegram {
     }
 
     private static Answer notPending(BotApiException e) {
-        String message = e.getMessage();
-        if (e.errorCode() == 400 && message != null && message.contains("HIDE_REQUESTER_MISSING")) {
+        if (e.isRequestMissing()) {
             return Answer.GONE;
         }
-        if (e.errorCode() == 400 && message != null && message.contains("USER_ALREADY_PARTICIPANT")) {
+        if (e.isAlreadyParticipant()) {
             return Answer.PARTICIPANT;
         }
         throw e;

@@ -29,6 +29,19 @@ public class BotApiException extends RuntimeException {
         return Duration.ZERO;
     }
 
+    /**
+     * 400 HIDE_REQUESTER_MISSING: no such pending join request. It was approved or declined (possibly by another
+     * admin) or withdrawn by the user: it does not say which.
+     */
+    public boolean isRequestMissing() {
+        return errorCode == 400 && getMessage() != null && getMessage().contains("HIDE_REQUESTER_MISSING");
+    }
+
+    /** 400 USER_ALREADY_PARTICIPANT: the user is in the chat already. */
+    public boolean isAlreadyParticipant() {
+        return errorCode == 400 && getMessage() != null && getMessage().contains("USER_ALREADY_PARTICIPANT");
+    }
+
     /** 403: the user blocked the bot or never started it; nothing to retry. */
     public boolean isForbidden() {
         return errorCode == 403;
