@@ -18,7 +18,7 @@ public class ProcessedUpdates {
     /** How long a taken update may be in hand before the retries consider its handler dead. */
     public static final Duration LEASE = Duration.ofMinutes(10);
     /** How long a parked update waits for its lane before the retries pick it up. */
-    public static final Duration PARKED_GRACE = Duration.ofMinutes(1);
+    public static final Duration PARKED_GRACE = Duration.ofMinutes(3);
 
     private final JdbcClient jdbc;
 
