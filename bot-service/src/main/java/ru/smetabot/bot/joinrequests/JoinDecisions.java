@@ -53,9 +53,12 @@ class JoinDecisions {
      * Telegram first, then the record. {@code settle}: this caller may close the decision when Telegram shows
      * the person was not admitted (its own fresh decision, or the reconciliation); a caller that found someone
      * else's open decision leaves that to the reconciliation, since the other call may still be under way.
+     * {@code firstCall}: no approve was sent for this decision before, so USER_ALREADY_PARTICIPANT means the person
+     * was in before this link admitted anyone (the slot goes back); on a later call it may be our own earlier
+     * approval answering, so the slot is kept and a limit of 1 never admits two.
      * Throws {@link BotApiException} when Telegram could not be asked (the decision stays open).
      */
-    Result apply(Decision decision, boolean settle) {
+    Result apply(Decision decision, boolean settle, boolean firstCall) {
         if (!decision.verdict().approves()) {
             Answer answer = telegram.decline(decision.chatId(), decision.userId());
             return record(decision, () -> answer == Answer.DONE ? declined(decision) : closed(decision, "not_pending", settle));
@@ -68,7 +71,8 @@ class JoinDecisions {
                     decision.link().id());
             return record(decision, () -> closed(decision, "not_admitted", settle));
         }
-        return record(decision, () -> admitted(decision, answer));
+        return record(decision, () -> admitted(decision, answer == Answer.PARTICIPANT && firstCall ? Answer.PARTICIPANT
+                : answer == Answer.PARTICIPANT ? Answer.GONE : answer));
     }
 
     /** Open decisions older than {@code grace} (the reconciliation's work), each counted as one more attempt. */
@@ -99,7 +103,7 @@ class JoinDecisions {
             events.record(EventType.CLIENT_JOIN, decision.roomId(), registration.clientId(), details);
         }
         events.record(EventType.INVITE_USED, decision.roomId(), registration.clientId(), details);
-        store.finish(decision.id(), "applied", answer == Answer.DONE ? "approved" : "approved_elsewhere");
+        store.finish(decision.id(), "applied", answer == Answer.DONE ? "approved" : "member_confirmed");
         return new Result(Outcome.APPROVED, decision.verdict(), decision.link(), registration.clientId());
     }
 

@@ -80,7 +80,7 @@ public class JoinRequestService {
                 telegram.approve(request.chatId(), request.userId()); // clears a pending request of someone we know
                 return finish(request, room.get(), new Result(Outcome.DUPLICATE, Verdict.ALREADY_MEMBER, plan.decision().link(), 0));
             }
-            result = decisions.apply(plan.decision(), plan.fresh());
+            result = decisions.apply(plan.decision(), plan.fresh(), plan.fresh());
         } catch (BotApiException e) {
             if (JoinRequestTelegram.lacksRights(e)) {
                 log.warn("Room {}: the bot lacks the right can_invite_users (\"Add members\"), so join requests stay pending: {}",
@@ -108,7 +108,7 @@ public class JoinRequestService {
         for (Decision decision : decisions.open(grace)) {
             Room room = rooms.findById(decision.roomId()).orElse(null);
             try {
-                Result result = decisions.apply(decision, true);
+                Result result = decisions.apply(decision, true, false);
                 metrics.reconciled(result.outcome().name().toLowerCase(Locale.ROOT));
                 log.info("Reconciled join decision {} (room {}, user {}, {}): {}", decision.id(), decision.roomId(),
                         decision.userId(), decision.verdict().tag(), result.outcome().name().toLowerCase(Locale.ROOT));
