@@ -9,19 +9,25 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import ru.smetabot.bot.telegram.UpdateJson.Prepared;
 import ru.smetabot.model.updates.ProcessedUpdates;
 import ru.smetabot.model.updates.ProcessedUpdates.Due;
 import ru.smetabot.model.updates.ProcessedUpdates.Key;
+import ru.smetabot.userbotapi.UserbotFloodWaitException;
+import ru.smetabot.userbotapi.UserbotUnavailableException;
 
 /**
  * Hands each update to the handler of its kind, once. The poller parks every update in
  * {@code core.processed_updates} before Telegram is told it arrived; here it is taken (one statement: of
  * any number of redeliveries and instances exactly one gets it), handled, and marked handled. An update
- * that records something (channel_post, chat_join_request, chat_member, my_chat_member) and fails — the
- * database is down, a constraint — is left for {@link UpdateRetries} with a growing pause; an interactive
+ * that records something (channel_post, chat_join_request, chat_member, my_chat_member) and fails for a reason
+ * that may pass (the database is down, Telegram does not answer) is left for {@link UpdateRetries} with a growing
+ * pause; one that fails on its own data is given up at once (JSON kept); an interactive
  * one (a message, a button) is not retried: a late answer to an old tap does more harm than none.
  * Every Telegram string is cleaned on the way in ({@link UpdateJson#prepare}). Nothing reaches the poller.
  */
@@ -108,7 +114,7 @@ public class UpdateDispatcher {
         try {
             handler.handle(prepared.update());
         } catch (RuntimeException e) {
-            Duration retryIn = RETRIED.contains(kind) && attempt < MAX_ATTEMPTS ? backoff(attempt) : null;
+            Duration retryIn = RETRIED.contains(kind) && transientFailure(e) && attempt < MAX_ATTEMPTS ? backoff(attempt) : null;
             if (retryIn == null) {
                 log.error("Update {} ({}) failed on attempt {}; not retried (JSON kept in core.processed_updates). Cause: {}",
                         key.updateId(), kind.apiName(), attempt, e.toString(), e);
@@ -131,6 +137,26 @@ public class UpdateDispatcher {
                     kind.apiName(), e.toString());
         }
         return "handled";
+    }
+
+    /**
+     * A failure that may pass: the database unreachable or refusing for a moment (not a constraint the update's
+     * own data breaks), Telegram or the userbot not answering. A deterministic one (bad data, a bug) is not retried.
+     */
+    static boolean transientFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DataIntegrityViolationException) {
+                return false;
+            }
+            if (t instanceof DataAccessException || t instanceof TransactionException
+                    || t instanceof UserbotUnavailableException || t instanceof UserbotFloodWaitException) {
+                return true;
+            }
+            if (t instanceof BotApiException api) {
+                return api.errorCode() == 0 || api.errorCode() == 429 || api.errorCode() >= 500;
+            }
+        }
+        return false;
     }
 
     /** 30 s, doubling, at most an hour. */
