@@ -54,11 +54,15 @@ public final class Bench {
         int requests = intArg(args, "--requests", 10_000);
         int threads = intArg(args, "--threads", 32);
         String jvm = stringArg(args, "--storm-jvm", SuiteUnderBench.RUN_LOCAL_JVM_OPTIONS);
-        try (SuiteUnderBench suite = SuiteUnderBench.start(home(), Map.of("SERVICE_JVM_OPTIONS", jvm))) {
+        int failOneIn = intArg(args, "--fail-client-inserts", 0);
+        Map<String, String> env = new java.util.HashMap<>(JoinRequestStormBench.faultEnvironment(failOneIn));
+        env.put("SERVICE_JVM_OPTIONS", jvm);
+        try (SuiteUnderBench suite = SuiteUnderBench.start(home(), env)) {
             JoinRequestStormBench bench = new JoinRequestStormBench(suite, requests, intArg(args, "--storm-rooms", 10),
-                    intArg(args, "--links-per-room", 3), threads);
+                    intArg(args, "--links-per-room", 3), threads, failOneIn);
             String[] row = bench.run();
-            print("Join-request storm: " + requests + " users open invite links from " + threads + " threads; the bot"
+            print("Join-request storm: " + requests + " users open invite links from " + threads + " threads"
+                    + (failOneIn > 0 ? ", one client insert in " + failOneIn + " failing" : "") + "; the bot"
                     + " (production config, " + jvm + ") decides each by its link's limit. Times from the sandbox:"
                     + " request created -> approve/decline call", JoinRequestStormBench.HEADER, List.<String[]>of(row));
             printMemory(suite, "after the storm");

@@ -52,18 +52,35 @@ final class JoinRequestStormBench {
     private final int rooms;
     private final int linksPerRoom;
     private final int threads;
+    private final int failClientInsertsOneIn;
     final List<String> problems = new ArrayList<>();
 
-    JoinRequestStormBench(SuiteUnderBench suite, int requests, int rooms, int linksPerRoom, int threads) {
+    /**
+     * @param failClientInsertsOneIn when positive, one insert into {@code core.clients} in this many fails (a database
+     *                               trigger the bench installs), i.e. after Telegram approved: the join-decision
+     *                               reconciliation and the update retries must still record everyone
+     */
+    JoinRequestStormBench(SuiteUnderBench suite, int requests, int rooms, int linksPerRoom, int threads,
+            int failClientInsertsOneIn) {
         this.suite = suite;
         this.sandbox = suite.sandbox();
         this.requests = requests;
         this.rooms = rooms;
         this.linksPerRoom = linksPerRoom;
         this.threads = threads;
+        this.failClientInsertsOneIn = failClientInsertsOneIn;
+    }
+
+    /** The environment the bot needs for the fault run: sweeps (and so the reconciliation) every 20 s. */
+    static Map<String, String> faultEnvironment(int failClientInsertsOneIn) {
+        return failClientInsertsOneIn <= 0 ? Map.of()
+                : Map.of("JOIN_REQUEST_SWEEP_INTERVAL", "20s", "JOIN_DECISION_RECONCILE_AFTER", "20s");
     }
 
     String[] run() throws Exception {
+        if (failClientInsertsOneIn > 0) {
+            installClientInsertFault();
+        }
         BotUser owner = BotUser.started(sandbox, FIRST_USER, "Storm owner");
         // As in production the sweep reads pending requests through the owner's connected account.
         RefreshScenario.connectToUserbot(suite, owner.id, BotUser.phone(owner.id));
@@ -91,8 +108,15 @@ final class JoinRequestStormBench {
             }
         });
         double openSeconds = (System.nanoTime() - opening) / 1e9;
+        if (failClientInsertsOneIn > 0) {
+            System.out.println("storm: client inserts failed by the fault so far: " + injectedFaults());
+        }
         refused.stream().limit(5).forEach(r -> problems.add("opening a link did not make a join request: " + r));
         awaitDecided(links);
+        if (failClientInsertsOneIn > 0) {
+            System.out.println("storm: client inserts failed by the fault: " + injectedFaults()
+                    + " (one in " + failClientInsertsOneIn + "); every open join decision reconciled");
+        }
         return verify(links, users, openSeconds);
     }
 
@@ -134,25 +158,61 @@ final class JoinRequestStormBench {
         throw new IllegalStateException("the bot did not adopt channel " + chat);
     }
 
-    /** Until the links' counters add up to every request; fails when no decision is made for STALL_MS. */
+    /**
+     * A trigger failing every {@code failClientInsertsOneIn}-th insert into core.clients (counted by a sequence), as
+     * a database error right after Telegram approved would. Installed before the storm, on the suite's database.
+     */
+    private void installClientInsertFault() throws SQLException {
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl())) {
+            c.createStatement().execute("CREATE SEQUENCE IF NOT EXISTS public.bench_client_inserts");
+            c.createStatement().execute("""
+                    CREATE OR REPLACE FUNCTION public.bench_fail_client_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        IF mod(nextval('public.bench_client_inserts'), %d) = 0 THEN
+                            RAISE EXCEPTION 'bench fault: this client insert fails (one in %d)';
+                        END IF;
+                        RETURN NEW;
+                    END $$""".formatted(failClientInsertsOneIn, failClientInsertsOneIn));
+            c.createStatement().execute("DROP TRIGGER IF EXISTS bench_fail_client_insert ON core.clients");
+            c.createStatement().execute("CREATE TRIGGER bench_fail_client_insert BEFORE INSERT ON core.clients"
+                    + " FOR EACH ROW EXECUTE FUNCTION public.bench_fail_client_insert()");
+        }
+    }
+
+    private long injectedFaults() throws SQLException {
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl());
+                ResultSet rs = c.createStatement().executeQuery("SELECT last_value, is_called FROM public.bench_client_inserts")) {
+            rs.next();
+            return rs.getBoolean(2) ? rs.getLong(1) / failClientInsertsOneIn : 0;
+        }
+    }
+
+    /**
+     * Until the links' counters add up to every request and no join decision is left open (an approval reserves
+     * its slot when decided, so the counters add up before a failed record is reconciled); fails when nothing
+     * moves for STALL_MS.
+     */
     private void awaitDecided(List<Link> links) throws Exception {
         String ids = String.join(",", links.stream().map(l -> "'" + l.url() + "'").toList());
         long last = -1;
         long progressAt = System.currentTimeMillis();
         try (Connection c = DriverManager.getConnection(suite.jdbcUrl());
-                PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(approved_count + declined_count), 0)"
+                PreparedStatement s = c.prepareStatement("SELECT coalesce(sum(approved_count + declined_count), 0),"
+                        + " (SELECT count(*) FROM core.join_decisions WHERE state = 'decided')"
                         + " FROM core.invites WHERE invite_link IN (" + ids + ")")) {
             while (true) {
                 long decided;
+                long open;
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     decided = rs.getLong(1);
+                    open = rs.getLong(2);
                 }
-                if (decided >= requests) {
+                if (decided >= requests && open == 0) {
                     return;
                 }
-                if (decided != last) {
-                    last = decided;
+                if (decided * 1_000_000 - open != last) {
+                    last = decided * 1_000_000 - open;
                     progressAt = System.currentTimeMillis();
                 } else if (System.currentTimeMillis() - progressAt > STALL_MS) {
                     problems.add("LOSS: only " + decided + " of " + requests + " requests decided; none for "

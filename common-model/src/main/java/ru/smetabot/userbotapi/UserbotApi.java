@@ -25,6 +25,7 @@ public interface UserbotApi {
     String GET_VIEWS = "/rooms/get_views";
     String GET_ADMINS = "/rooms/get_admins";
     String MEMBER_COUNT = "/rooms/member_count";
+    String MEMBERS = "/rooms/members";
     String JOIN_REQUESTS = "/rooms/join_requests";
     String DECIDE_JOIN_REQUEST = "/rooms/join_requests/decide";
 
@@ -59,6 +60,10 @@ public interface UserbotApi {
 
     @PostExchange(MEMBER_COUNT)
     MemberCount memberCount(@RequestBody ChatRequest request);
+
+    /** A page of the room's members (for the bot's periodic member reconciliation). */
+    @PostExchange(MEMBERS)
+    MembersPage members(@RequestBody MembersRequest request);
 
     @PostExchange(JOIN_REQUESTS)
     JoinRequestsPage joinRequests(@RequestBody JoinRequestsRequest request);

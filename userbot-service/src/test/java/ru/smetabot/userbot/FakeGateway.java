@@ -11,6 +11,7 @@ import ru.smetabot.userbot.gateway.TelegramGateway;
 import ru.smetabot.userbotapi.AdminRights;
 import ru.smetabot.userbotapi.ChatAdmin;
 import ru.smetabot.userbotapi.JoinRequestsPage;
+import ru.smetabot.userbotapi.MembersPage;
 
 /**
  * An in-memory Telegram for the API tests: a phone's code is 12345, phones ending in 9 have the
@@ -125,6 +126,12 @@ public class FakeGateway implements TelegramGateway {
         fail();
         return List.of(new ChatAdmin(777L, "Smeta", null, "smeta_bot", true, false, "bot"),
                 new ChatAdmin(account, "Owner", null, null, false, true, null));
+    }
+
+    @Override
+    public MembersPage members(long account, long chatId, int offset, int limit) {
+        fail();
+        return new MembersPage(List.of(new MembersPage.Member(account, "Owner", null, null, false, "creator", null)), 1);
     }
 
     @Override

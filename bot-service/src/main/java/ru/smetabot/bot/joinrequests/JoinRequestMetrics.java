@@ -16,7 +16,7 @@ class JoinRequestMetrics {
         this.registry = registry;
     }
 
-    /** outcome: approved, declined_{reason}, duplicate, unknown_room, unknown_link, failed. */
+    /** outcome: approved, declined_{reason}, not_admitted, duplicate, unknown_room, unknown_link, failed. */
     void handled(JoinRequest.Source source, String outcome) {
         registry.counter("smetabot.join_requests", "source", tag(source), "outcome", outcome).increment();
     }
@@ -24,6 +24,11 @@ class JoinRequestMetrics {
     void approvalLatency(JoinRequest.Source source, Duration latency) {
         Timer.builder("smetabot.join_requests.approval.latency").tag("source", tag(source))
                 .register(registry).record(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    /** A join decision left open, completed by the reconciliation; outcome: approved, declined, not_admitted, duplicate, failed. */
+    void reconciled(String outcome) {
+        registry.counter("smetabot.join_requests.reconciled", "outcome", outcome).increment();
     }
 
     /** outcome: ok, failed. */

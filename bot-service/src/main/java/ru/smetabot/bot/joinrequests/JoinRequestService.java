@@ -3,7 +3,7 @@ package ru.smetabot.bot.joinrequests;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,21 +12,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.smetabot.bot.joinrequests.JoinRequestPolicy.LinkState;
 import ru.smetabot.bot.joinrequests.JoinRequestPolicy.Verdict;
 import ru.smetabot.bot.telegram.BotApiException;
-import ru.smetabot.model.clients.ClientRegistry;
-import ru.smetabot.model.clients.ClientRegistry.NewClient;
-import ru.smetabot.model.clients.ClientRegistry.Registration;
 import ru.smetabot.model.clients.ClientStatus;
-import ru.smetabot.model.events.EventLog;
-import ru.smetabot.model.events.EventType;
 import ru.smetabot.model.rooms.Room;
 import ru.smetabot.model.rooms.RoomRepository;
 
 /**
- * One join request, from the update or the sweep, decided the same way: room by chat id, link by its
- * URL, policy, approve or decline in Telegram, client and counters, events, owner's message.
- * The decision, the Telegram call and the bookkeeping share one transaction holding the link's row
- * lock, so a limit of 1 admits one person and a failed call leaves nothing counted (the request
- * stays pending for the sweep). Redeliveries find the client already active and change nothing.
+ * One join request, from the update or the sweep, decided the same way: room by chat id, link by its URL,
+ * policy, then the decision is written ({@code core.join_decisions}) in a short transaction holding the
+ * link's row lock, an approval reserving its slot there, so a limit of 1 admits one person. Telegram is
+ * asked after that transaction, never inside one ({@link JoinDecisions}), and what it confirms is recorded
+ * in a transaction of its own; a decision whose record failed stays open for the reconciliation. A request
+ * whose person has an open decision completes that decision instead of making a second one.
  */
 @Service
 public class JoinRequestService {
@@ -35,20 +31,18 @@ public class JoinRequestService {
 
     private final RoomRepository rooms;
     private final JoinRequestStore store;
-    private final ClientRegistry clients;
-    private final EventLog events;
+    private final JoinDecisions decisions;
     private final JoinRequestTelegram telegram;
     private final OwnerNotices notices;
     private final JoinRequestMetrics metrics;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    JoinRequestService(RoomRepository rooms, JoinRequestStore store, ClientRegistry clients, EventLog events,
-            JoinRequestTelegram telegram, OwnerNotices notices, JoinRequestMetrics metrics, TransactionTemplate tx) {
+    JoinRequestService(RoomRepository rooms, JoinRequestStore store, JoinDecisions decisions, JoinRequestTelegram telegram,
+            OwnerNotices notices, JoinRequestMetrics metrics, TransactionTemplate tx) {
         this.rooms = rooms;
         this.store = store;
-        this.clients = clients;
-        this.events = events;
+        this.decisions = decisions;
         this.telegram = telegram;
         this.notices = notices;
         this.metrics = metrics;
@@ -56,10 +50,18 @@ public class JoinRequestService {
         this.clock = Clock.systemUTC();
     }
 
-    /** What became of a request; {@code APPROVED} and {@code DECLINED} are the ones that changed something. */
-    public enum Outcome { APPROVED, DECLINED, DUPLICATE, UNKNOWN_ROOM, UNKNOWN_LINK, FAILED }
+    /**
+     * What became of a request; {@code APPROVED} and {@code DECLINED} are the ones that changed something.
+     * {@code NOT_ADMITTED}: the request was gone (withdrawn, or declined by another admin) and the person is not in
+     * the channel, so nothing was recorded.
+     */
+    public enum Outcome { APPROVED, DECLINED, NOT_ADMITTED, DUPLICATE, UNKNOWN_ROOM, UNKNOWN_LINK, FAILED }
 
     public record Result(Outcome outcome, Verdict verdict, LinkState link, long clientId) {
+    }
+
+    /** The written decision to carry out, or the result when there is nothing to ask Telegram to record. */
+    private record Plan(Decision decision, boolean fresh, Result result) {
     }
 
     public Result handle(JoinRequest request) {
@@ -70,58 +72,82 @@ public class JoinRequestService {
         }
         Result result;
         try {
-            result = tx.execute(status -> decide(room.get(), request));
+            Plan plan = tx.execute(status -> decide(room.get(), request));
+            if (plan.result() != null) {
+                return finish(request, room.get(), plan.result());
+            }
+            if (plan.decision().verdict() == Verdict.ALREADY_MEMBER) {
+                telegram.approve(request.chatId(), request.userId()); // clears a pending request of someone we know
+                return finish(request, room.get(), new Result(Outcome.DUPLICATE, Verdict.ALREADY_MEMBER, plan.decision().link(), 0));
+            }
+            result = decisions.apply(plan.decision(), plan.fresh(), plan.fresh());
         } catch (BotApiException e) {
             if (JoinRequestTelegram.lacksRights(e)) {
                 log.warn("Room {}: the bot lacks the right can_invite_users (\"Add members\"), so join requests stay pending: {}",
                         room.get().getId(), e.getMessage());
             } else {
-                log.warn("Room {}: join request of user {} not decided, it stays pending for the sweep: {}",
+                log.warn("Room {}: join request of user {} not carried out, its decision stays open for the sweep: {}",
                         room.get().getId(), request.userId(), e.getMessage());
             }
+            return finish(request, room.get(), new Result(Outcome.FAILED, null, null, 0));
+        } catch (RuntimeException e) {
+            log.error("Room {}: join request of user {} not recorded ({}); if Telegram admitted them, the reconciliation "
+                    + "with the next sweep records them", room.get().getId(), request.userId(), e.toString());
             return finish(request, room.get(), new Result(Outcome.FAILED, null, null, 0));
         }
         return finish(request, room.get(), result);
     }
 
-    private Result decide(Room room, JoinRequest request) {
+    /**
+     * Completes the decisions left open for longer than {@code grace} (Telegram may or may not have been asked):
+     * Telegram is asked again and getChatMember settles it, so nobody is in a channel unrecorded and a reserved
+     * slot is either used or given back. Runs with each sweep; returns how many decisions it closed.
+     */
+    public int reconcile(Duration grace) {
+        int closed = 0;
+        for (Decision decision : decisions.open(grace)) {
+            Room room = rooms.findById(decision.roomId()).orElse(null);
+            try {
+                Result result = decisions.apply(decision, true, false);
+                metrics.reconciled(result.outcome().name().toLowerCase(Locale.ROOT));
+                log.info("Reconciled join decision {} (room {}, user {}, {}): {}", decision.id(), decision.roomId(),
+                        decision.userId(), decision.verdict().tag(), result.outcome().name().toLowerCase(Locale.ROOT));
+                finish(decision.request(), room, result);
+                closed++;
+            } catch (RuntimeException e) {
+                metrics.reconciled("failed");
+                log.warn("Join decision {} (room {}, user {}) still open: {}; the next sweep retries", decision.id(),
+                        decision.roomId(), decision.userId(), e.toString());
+            }
+        }
+        return closed;
+    }
+
+    private Plan decide(Room room, JoinRequest request) {
         Optional<LinkState> locked = request.inviteLink() == null ? Optional.empty() : store.lockLink(request.inviteLink());
         if (locked.isEmpty() || locked.get().roomId() != room.getId()) {
-            return new Result(Outcome.UNKNOWN_LINK, null, null, 0);
+            return new Plan(null, false, new Result(Outcome.UNKNOWN_LINK, null, null, 0));
         }
         LinkState link = locked.get();
         ClientStatus previous = store.lockClient(room.getId(), request.userId()).orElse(null);
+        Optional<Decision> open = store.openDecision(room.getId(), request.userId());
+        if (open.isPresent()) {
+            return new Plan(open.get(), false, null);
+        }
         Verdict verdict = JoinRequestPolicy.decide(link, previous, clock.instant());
-        if (!verdict.approves()) {
-            boolean ours = telegram.decline(request.chatId(), request.userId());
-            if (!ours) {
-                return new Result(Outcome.DUPLICATE, verdict, link, 0);
-            }
-            store.countDeclined(link.id());
-            events.record(EventType.JOIN_REQUEST_DECLINED, room.getId(), null, Map.of("invite_id", link.id(),
-                    "tg_user_id", request.userId(), "reason", verdict.tag()));
-            return new Result(Outcome.DECLINED, verdict, link, 0);
+        if (verdict == Verdict.ALREADY_MEMBER) {
+            return new Plan(new Decision(0, room.getId(), link, request.chatId(), request.userId(), verdict, request.source(),
+                    request.username(), request.fullName(), request.requestedAt()), false, null);
         }
-        boolean ours = telegram.approve(request.chatId(), request.userId());
-        Registration registration = clients.register(new NewClient(room.getId(), link.id(), request.userId(),
-                request.username(), request.fullName(), ClientStatus.ACTIVE, clock.instant()));
-        // Our approval admitted them, or someone else's did and we had not recorded it: count once.
-        boolean newlyActive = verdict == Verdict.APPROVE
-                && (ours || registration.newlyRegistered() || (previous != null && previous != ClientStatus.ACTIVE));
-        if (!newlyActive) {
-            return new Result(Outcome.DUPLICATE, verdict, link, registration.clientId());
+        if (verdict == Verdict.APPROVE) {
+            store.countApproved(link.id()); // the slot is reserved now, under the link's lock
         }
-        store.countApproved(link.id());
-        Map<String, Object> details = Map.of("invite_id", link.id(), "tg_user_id", request.userId(),
-                "source", request.source().name().toLowerCase(java.util.Locale.ROOT));
-        events.record(EventType.CLIENT_JOIN, room.getId(), registration.clientId(), details);
-        events.record(EventType.INVITE_USED, room.getId(), registration.clientId(), details);
-        return new Result(Outcome.APPROVED, verdict, link, registration.clientId());
+        return new Plan(store.insertDecision(room.getId(), link, request, verdict), true, null);
     }
 
     private Result finish(JoinRequest request, Room room, Result result) {
         String tag = result.outcome() == Outcome.DECLINED ? "declined_" + result.verdict().tag()
-                : result.outcome().name().toLowerCase(java.util.Locale.ROOT);
+                : result.outcome().name().toLowerCase(Locale.ROOT);
         metrics.handled(request.source(), tag);
         if (result.outcome() == Outcome.APPROVED) {
             metrics.approvalLatency(request.source(), request.requestedAt() == null ? Duration.ZERO
@@ -129,8 +155,8 @@ public class JoinRequestService {
         }
         if (room != null && (result.outcome() == Outcome.APPROVED || result.outcome() == Outcome.DECLINED)) {
             log.info("Room {}, link «{}»: join request of user {} {} ({}, via {})", room.getId(), result.link().name(),
-                    request.userId(), result.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                    result.verdict().tag(), request.source().name().toLowerCase(java.util.Locale.ROOT));
+                    request.userId(), result.outcome().name().toLowerCase(Locale.ROOT),
+                    result.verdict().tag(), request.source().name().toLowerCase(Locale.ROOT));
             notices.tellOwner(room, request, result);
         } else if (room != null && result.outcome() == Outcome.UNKNOWN_LINK) {
             log.info("Room {}: join request of user {} through a link we did not create ({}); left for the owner",

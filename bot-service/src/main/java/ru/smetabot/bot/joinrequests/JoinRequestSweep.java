@@ -27,6 +27,7 @@ import ru.smetabot.userbotapi.UserbotException;
  * lost (the bot was down, or crashed after TelegramBots acknowledged the batch) are found here:
  * on start and every {@code sweep-interval}, each room's links are read through the owner's
  * userbot session, and every pending request goes through {@link JoinRequestService} like an update.
+ * Each sweep first completes the join decisions left open ({@link JoinRequestService#reconcile}).
  */
 @Component
 public class JoinRequestSweep implements SmartLifecycle {
@@ -67,6 +68,7 @@ public class JoinRequestSweep implements SmartLifecycle {
     }
 
     private Report sweepRooms() {
+        int reconciled = service.reconcile(properties.reconcileAfter());
         int found = 0;
         int approved = 0;
         int declined = 0;
@@ -94,9 +96,9 @@ public class JoinRequestSweep implements SmartLifecycle {
             }
         }
         metrics.sweepRun(failedRooms == 0 ? "ok" : "partial", found);
-        if (found > 0 || failedRooms > 0) {
-            log.info("Join-request sweep: {} pending found, {} approved, {} declined, {} rooms unreadable",
-                    found, approved, declined, failedRooms);
+        if (found > 0 || failedRooms > 0 || reconciled > 0) {
+            log.info("Join-request sweep: {} open decisions completed, {} pending found, {} approved, {} declined, {} rooms unreadable",
+                    reconciled, found, approved, declined, failedRooms);
         }
         return new Report(found, approved, declined, failedRooms);
     }

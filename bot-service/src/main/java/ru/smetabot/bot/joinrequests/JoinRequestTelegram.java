@@ -1,14 +1,24 @@
 package ru.smetabot.bot.joinrequests;
 
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.ApproveChatJoinRequest;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.DeclineChatJoinRequest;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberRestricted;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
 
-/** Approve and decline through the Bot API; "already handled" answers count as success. */
+/**
+ * Approve, decline and "is this person in the channel?" through the Bot API. Telegram's answers to a
+ * request that is no longer pending are ambiguous: {@code HIDE_REQUESTER_MISSING} means someone approved
+ * it, someone declined it, or the user withdrew it; so the caller asks {@link #presence} before recording.
+ */
 @Component
 class JoinRequestTelegram {
+
+    private static final Set<String> PRESENT = Set.of("member", "administrator", "creator");
 
     private final BotGateway gateway;
 
@@ -16,35 +26,53 @@ class JoinRequestTelegram {
         this.gateway = gateway;
     }
 
-    /** True when this call approved the request, false when it had been handled already. */
-    boolean approve(long chatId, long userId) {
+    /** What Telegram said to our approve/decline. */
+    enum Answer {
+        /** Our call did it. */
+        DONE,
+        /** HIDE_REQUESTER_MISSING: no pending request (approved or declined by someone, or withdrawn). */
+        GONE,
+        /** USER_ALREADY_PARTICIPANT: the user is in the channel already. */
+        PARTICIPANT
+    }
+
+    /** Whether the person is in the channel, by getChatMember. */
+    enum Presence { MEMBER, ABSENT }
+
+    Answer approve(long chatId, long userId) {
         try {
             gateway.execute(ApproveChatJoinRequest.builder().chatId(chatId).userId(userId).build());
-            return true;
+            return Answer.DONE;
         } catch (BotApiException e) {
-            if (alreadyHandled(e)) {
-                return false;
-            }
-            throw e;
+            return notPending(e);
         }
     }
 
-    boolean decline(long chatId, long userId) {
+    Answer decline(long chatId, long userId) {
         try {
             gateway.execute(DeclineChatJoinRequest.builder().chatId(chatId).userId(userId).build());
-            return true;
+            return Answer.DONE;
         } catch (BotApiException e) {
-            if (alreadyHandled(e)) {
-                return false;
-            }
-            throw e;
+            return notPending(e);
         }
     }
 
-    static boolean alreadyHandled(BotApiException e) {
-        String message = e.getMessage();
-        return e.errorCode() == 400 && message != null
-                && (message.contains("HIDE_REQUESTER_MISSING") || message.contains("USER_ALREADY_PARTICIPANT"));
+    /** Throws {@link BotApiException} when Telegram cannot tell (the caller leaves the decision open). */
+    Presence presence(long chatId, long userId) {
+        ChatMember member = gateway.execute(GetChatMember.builder().chatId(chatId).userId(userId).build());
+        boolean in = PRESENT.contains(member.getStatus())
+                || (member instanceof ChatMemberRestricted restricted && Boolean.TRUE.equals(restricted.getIsMember()));
+        return in ? Presence.MEMBER : Presence.ABSENT;
+    }
+
+    private static Answer notPending(BotApiException e) {
+        if (e.isRequestMissing()) {
+            return Answer.GONE;
+        }
+        if (e.isAlreadyParticipant()) {
+            return Answer.PARTICIPANT;
+        }
+        throw e;
     }
 
     /** Telegram's answer when the bot is an admin without the needed right. */

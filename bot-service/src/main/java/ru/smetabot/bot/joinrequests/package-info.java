@@ -1,5 +1,6 @@
 /**
  * Join requests: chat_join_request updates and the recovery sweep decide each request by its link's
- * policy, approve or decline it in Telegram, record the client once, and tell the owner.
+ * policy, write the decision ({@code core.join_decisions}) before asking Telegram, record only what
+ * Telegram confirms, complete open decisions with each sweep, and tell the owner.
  */
 package ru.smetabot.bot.joinrequests;

@@ -26,9 +26,9 @@ public class RoomRegistry {
     }
 
     /**
-     * The room for {@code chatId}, created or reactivated for {@code contractorId}. An active room
-     * keeps its owner (someone else adding the bot does not take it over) and its reading account
-     * unless one is given.
+     * The room for {@code chatId}, created for {@code contractorId}, or reactivated. An existing room never
+     * changes hands here (whoever makes the bot an admin again: see {@link #returnToCreator}), and keeps
+     * its reading account; {@code account} is used only when it has none.
      */
     public Room record(long contractorId, long chatId, String title, Long account) {
         record Recorded(long id, boolean inserted) {
@@ -37,9 +37,8 @@ public class RoomRegistry {
                 INSERT INTO core.channels (contractor_id, tg_chat_id, title, userbot_account_id)
                 VALUES (:owner, :chat, :title, :account)
                 ON CONFLICT (tg_chat_id) DO UPDATE SET
-                    contractor_id = CASE WHEN core.channels.deleted THEN EXCLUDED.contractor_id ELSE core.channels.contractor_id END,
                     title = EXCLUDED.title,
-                    userbot_account_id = coalesce(EXCLUDED.userbot_account_id, core.channels.userbot_account_id),
+                    userbot_account_id = coalesce(core.channels.userbot_account_id, EXCLUDED.userbot_account_id),
                     deleted = false,
                     updated_at = now()
                 RETURNING id, (xmax = 0) AS inserted
@@ -50,6 +49,20 @@ public class RoomRegistry {
             events.record(EventType.ROOM_CREATED, recorded.id(), null, Map.of("tgChatId", chatId));
         }
         return rooms.findById(recorded.id()).orElseThrow();
+    }
+
+    /**
+     * The channel's creator (checked by the caller through getChatAdministrators) takes the room back: it becomes
+     * theirs, active, read through their account.
+     */
+    public Room returnToCreator(long chatId, long contractorId, String title, long account) {
+        long id = jdbc.sql("""
+                UPDATE core.channels SET contractor_id = :owner, title = :title, userbot_account_id = :account,
+                       deleted = false, updated_at = now()
+                 WHERE tg_chat_id = :chat RETURNING id""")
+                .param("owner", contractorId).param("title", title).param("account", account).param("chat", chatId)
+                .query(Long.class).single();
+        return rooms.findById(id).orElseThrow();
     }
 
     /** The bot lost the channel: the room stays with its history, inactive. False when the chat is unknown. */

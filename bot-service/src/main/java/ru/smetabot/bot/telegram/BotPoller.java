@@ -6,10 +6,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -31,14 +33,20 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
     private final BotProperties properties;
     private final Supplier<TelegramUrl> url;
     private final UpdateDispatcher dispatcher;
+    private final UpdateInbox inbox;
+    private final UnparsedUpdates unparsed;
     private final List<ExecutorService> lanes = new ArrayList<>();
+    private final AtomicReference<BotSession> session = new AtomicReference<>();
     private TelegramBotsLongPollingApplication application;
     private volatile boolean running;
 
-    BotPoller(BotProperties properties, TelegramUrl url, UpdateDispatcher dispatcher) {
+    BotPoller(BotProperties properties, TelegramUrl url, UpdateDispatcher dispatcher, UpdateInbox inbox,
+            UnparsedUpdates unparsed) {
         this.properties = properties;
         this.url = () -> url;
         this.dispatcher = dispatcher;
+        this.inbox = inbox;
+        this.unparsed = unparsed;
     }
 
     @Override
@@ -48,18 +56,32 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
             lanes.add(Executors.newSingleThreadExecutor(r -> new Thread(r, "bot-updates-" + lane)));
         }
         application = new TelegramBotsLongPollingApplication();
+        running = true; // before polling starts: a batch consumed while not running is dropped unconfirmed
         try {
-            application.registerBot(properties.token(), url,
-                    new GetUpdatesRequest(properties.pollTimeoutSeconds()), this);
+            session.set(application.registerBot(properties.token(), url,
+                    new GetUpdatesRequest(properties.pollTimeoutSeconds(), new Listener()), this));
         } catch (TelegramApiException e) {
+            running = false;
             throw new IllegalStateException("Could not start long polling at " + properties.telegramApiUrl() + ": " + e, e);
         }
-        running = true;
         log.info("Long polling {} for updates {}", properties.telegramApiUrl(), UpdateKind.allowedUpdates());
     }
 
+    /**
+     * The batch is parked in the database first (blocking while PostgreSQL is down: the next getUpdates, which
+     * confirms this batch to Telegram, is not sent before), then handed to the lanes.
+     */
     @Override
     public void consume(List<Update> updates) {
+        if (!running) {
+            log.warn("{} updates arrived while polling stops; not taken: they are not confirmed, so Telegram sends them "
+                    + "again after the restart", updates.size());
+            return;
+        }
+        List<Update> parkable = updates.stream().filter(u -> dispatcher.handles(UpdateKind.of(u))).toList();
+        if (!parkable.isEmpty() && !inbox.park(parkable, () -> running)) {
+            return;
+        }
         for (Update update : updates) {
             try {
                 lanes.get(Math.floorMod(Long.hashCode(UpdateKeys.laneKey(update)), lanes.size()))
@@ -68,6 +90,24 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
                 log.warn("Update {} arrived during shutdown; Telegram will not resend it", update.getUpdateId());
             } catch (RuntimeException e) {
                 log.error("Update {} could not be handed to a lane; skipped. Cause: {}", update.getUpdateId(), e.toString(), e);
+            }
+        }
+    }
+
+    /** What a getUpdates answer revealed: an update TelegramBots cannot parse, a restarted id sequence. */
+    private final class Listener implements TolerantGetUpdates.Listener {
+
+        @Override
+        public void unparsed(Long updateId, String rawJson, String error) {
+            unparsed.park(updateId, rawJson, error);
+        }
+
+        @Override
+        public void sequenceRestarted(int lowestId) {
+            BotSession current = session.get();
+            if (current != null) {
+                log.warn("Telegram restarted update ids (now from {}, below the last one seen); polling follows", lowestId);
+                current.getLastReceivedUpdate().set(lowestId - 1);
             }
         }
     }

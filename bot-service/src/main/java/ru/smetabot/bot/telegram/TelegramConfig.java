@@ -26,8 +26,9 @@ class TelegramConfig {
     /** Off (smetabot.bot.polling=false) only in tests that need the context without a Bot API. */
     @Bean
     @ConditionalOnProperty(name = "smetabot.bot.polling", havingValue = "true", matchIfMissing = true)
-    BotPoller botPoller(BotProperties properties, TelegramUrl url, UpdateDispatcher dispatcher) {
-        return new BotPoller(properties, url, dispatcher);
+    BotPoller botPoller(BotProperties properties, TelegramUrl url, UpdateDispatcher dispatcher, UpdateInbox inbox,
+            UnparsedUpdates unparsed) {
+        return new BotPoller(properties, url, dispatcher, inbox, unparsed);
     }
 
     static TelegramUrl telegramUrlOf(URI uri) {

@@ -1,30 +1,50 @@
 package ru.smetabot.bot.telegram;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import ru.smetabot.bot.telegram.UpdateJson.Prepared;
 import ru.smetabot.model.updates.ProcessedUpdates;
+import ru.smetabot.model.updates.ProcessedUpdates.Due;
+import ru.smetabot.model.updates.ProcessedUpdates.Key;
+import ru.smetabot.userbotapi.UserbotFloodWaitException;
+import ru.smetabot.userbotapi.UserbotUnavailableException;
 
 /**
- * Hands each update to the handler of its kind, once: the update_id is claimed in the database
- * first, so a redelivered update (Telegram acknowledges batches before we process them) is skipped.
- * A failing handler is logged and counted; it never reaches the poller.
+ * Hands each update to the handler of its kind, once. The poller parks every update in
+ * {@code core.processed_updates} before Telegram is told it arrived; here it is taken (one statement: of
+ * any number of redeliveries and instances exactly one gets it), handled, and marked handled. An update
+ * that records something (channel_post, chat_join_request, chat_member, my_chat_member) and fails for a reason
+ * that may pass (the database is down, Telegram does not answer) is left for {@link UpdateRetries} with a growing
+ * pause; one that fails on its own data is given up at once (JSON kept); an interactive
+ * one (a message, a button) is not retried: a late answer to an old tap does more harm than none.
+ * Every Telegram string is cleaned on the way in ({@link UpdateJson#prepare}). Nothing reaches the poller.
  */
 @Component
 public class UpdateDispatcher {
 
+    static final Set<UpdateKind> RETRIED = EnumSet.of(UpdateKind.CHANNEL_POST, UpdateKind.CHAT_JOIN_REQUEST,
+            UpdateKind.CHAT_MEMBER, UpdateKind.MY_CHAT_MEMBER);
+    static final int MAX_ATTEMPTS = 10;
     private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
 
     private final Map<UpdateKind, UpdateHandler> handlers = new EnumMap<>(UpdateKind.class);
     private final ProcessedUpdates processed;
     private final BotMetrics metrics;
+    private final UpdateJson json;
 
-    public UpdateDispatcher(List<UpdateHandler> handlers, ProcessedUpdates processed, BotMetrics metrics) {
+    public UpdateDispatcher(List<UpdateHandler> handlers, ProcessedUpdates processed, BotMetrics metrics, UpdateJson json) {
         for (UpdateHandler handler : handlers) {
             UpdateHandler previous = this.handlers.put(handler.kind(), handler);
             if (previous != null) {
@@ -33,28 +53,123 @@ public class UpdateDispatcher {
         }
         this.processed = processed;
         this.metrics = metrics;
+        this.json = json;
+    }
+
+    /** True when some handler takes this kind (the poller parks only those). */
+    boolean handles(UpdateKind kind) {
+        return handlers.containsKey(kind);
     }
 
     public void dispatch(Update update) {
         UpdateKind kind = UpdateKind.of(update);
         long started = System.nanoTime();
-        String outcome = "handled";
+        String outcome;
         try {
             UpdateHandler handler = handlers.get(kind);
             if (handler == null) {
                 outcome = "ignored";
                 log.debug("Update {} of type {} has no handler; ignored", update.getUpdateId(), kind.apiName());
-            } else if (!processed.claim(update.getUpdateId(), kind.apiName())) {
-                outcome = "duplicate";
-                log.info("Update {} ({}) was already handled; skipped the redelivery", update.getUpdateId(), kind.apiName());
             } else {
-                handler.handle(update);
+                Prepared prepared = json.prepare(update);
+                outcome = take(prepared.key()) ? handle(handler, kind, prepared, 1) : "duplicate";
             }
         } catch (RuntimeException e) {
-            outcome = "failed";
-            log.error("Update {} ({}) failed; the poller goes on. Cause: {}", update.getUpdateId(), kind.apiName(), e.toString(), e);
-        } finally {
-            metrics.update(kind, outcome, Duration.ofNanos(System.nanoTime() - started));
+            outcome = "deferred";
+            log.warn("Update {} ({}) could not be taken (database unreachable?): {}. It stays parked; the retries "
+                    + "handle it once the database answers", update.getUpdateId(), kind.apiName(), e.toString());
         }
+        metrics.update(kind, outcome, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** One update the retries took from the table (already taken: no de-duplication here). */
+    String redispatch(Due due) {
+        UpdateKind kind = kindOf(due.key().updateType());
+        UpdateHandler handler = handlers.get(kind);
+        Update update;
+        try {
+            update = due.key().payload() == null ? null : json.read(due.key().payload());
+        } catch (JsonProcessingException e) {
+            update = null;
+        }
+        if (handler == null || update == null) {
+            log.error("Parked update {} ({}) cannot be handled again (no handler or no readable JSON); given up. "
+                    + "Inspect core.processed_updates", due.key().updateId(), due.key().updateType());
+            processed.failed(due.key(), "unreadable", null);
+            return "failed";
+        }
+        return handle(handler, kind, new Prepared(update, due.key()), due.attempts());
+    }
+
+    private boolean take(Key key) {
+        if (processed.take(key)) {
+            return true;
+        }
+        log.info("Update {} ({}) was already taken; skipped the redelivery", key.updateId(), key.updateType());
+        return false;
+    }
+
+    private String handle(UpdateHandler handler, UpdateKind kind, Prepared prepared, int attempt) {
+        Key key = prepared.key();
+        try {
+            handler.handle(prepared.update());
+        } catch (RuntimeException e) {
+            Duration retryIn = RETRIED.contains(kind) && transientFailure(e) && attempt < MAX_ATTEMPTS ? backoff(attempt) : null;
+            if (retryIn == null) {
+                log.error("Update {} ({}) failed on attempt {}; not retried (JSON kept in core.processed_updates). Cause: {}",
+                        key.updateId(), kind.apiName(), attempt, e.toString(), e);
+            } else {
+                log.warn("Update {} ({}) failed on attempt {}; parked, retried in {} s. Cause: {}", key.updateId(),
+                        kind.apiName(), attempt, retryIn.toSeconds(), e.toString());
+            }
+            try {
+                processed.failed(key, e.toString(), retryIn);
+            } catch (RuntimeException again) {
+                log.warn("Update {} ({}): could not record the failure ({}); the retries take it when its lease ends",
+                        key.updateId(), kind.apiName(), again.toString());
+            }
+            return retryIn == null ? "failed" : "parked";
+        }
+        try {
+            processed.handled(key);
+        } catch (RuntimeException e) {
+            log.warn("Update {} ({}) handled but not marked so ({}); a retry may handle it again", key.updateId(),
+                    kind.apiName(), e.toString());
+        }
+        return "handled";
+    }
+
+    /**
+     * A failure that may pass: the database unreachable or refusing for a moment (not a constraint the update's
+     * own data breaks), Telegram or the userbot not answering. A deterministic one (bad data, a bug) is not retried.
+     */
+    static boolean transientFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DataIntegrityViolationException) {
+                return false;
+            }
+            if (t instanceof DataAccessException || t instanceof TransactionException
+                    || t instanceof UserbotUnavailableException || t instanceof UserbotFloodWaitException) {
+                return true;
+            }
+            if (t instanceof BotApiException api) {
+                return api.errorCode() == 0 || api.errorCode() == 429 || api.errorCode() >= 500;
+            }
+        }
+        return false;
+    }
+
+    /** 30 s, doubling, at most an hour. */
+    static Duration backoff(int attempt) {
+        return Duration.ofSeconds(Math.min(3_600L, 30L << Math.min(attempt - 1, 7)));
+    }
+
+    private static UpdateKind kindOf(String apiName) {
+        for (UpdateKind kind : UpdateKind.values()) {
+            if (kind.apiName().equals(apiName)) {
+                return kind;
+            }
+        }
+        return UpdateKind.OTHER;
     }
 }

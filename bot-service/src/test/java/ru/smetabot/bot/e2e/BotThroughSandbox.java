@@ -133,8 +133,9 @@ abstract class BotThroughSandbox {
         @Bean
         @Primary
         RedeliveringDispatcher redeliveringDispatcher(java.util.List<ru.smetabot.bot.telegram.UpdateHandler> handlers,
-                ru.smetabot.model.updates.ProcessedUpdates processed, ru.smetabot.bot.telegram.BotMetrics metrics) {
-            return new RedeliveringDispatcher(handlers, processed, metrics);
+                ru.smetabot.model.updates.ProcessedUpdates processed, ru.smetabot.bot.telegram.BotMetrics metrics,
+                ru.smetabot.bot.telegram.UpdateJson json) {
+            return new RedeliveringDispatcher(handlers, processed, metrics, json);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,9 @@ class MembersJourneyTests extends BotThroughSandbox {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void linkJoinsMembersLimitRevokeLeaveBlockAndSweep() throws Exception {
@@ -150,6 +154,7 @@ class MembersJourneyTests extends BotThroughSandbox {
         // The bot is down while someone asks to join; the sweep admits them.
         SmartLifecycle poller = context.getBean("botPoller", SmartLifecycle.class);
         poller.stop();
+        double redeliveriesBefore = duplicateUpdates();
         long whileDown = BotSandbox.newUserId() + 200_000;
         try {
             sandbox.createUser(whileDown, "Ночной", "night" + whileDown);
@@ -162,9 +167,15 @@ class MembersJourneyTests extends BotThroughSandbox {
             poller.start();
         }
         sandbox.awaitBotMessage(owner, BOT, "Ночной (@night" + whileDown + ") вступил(а)", last, WAIT);
-        Thread.sleep(1500);
+        // The request's update reaches the restarted poller and is decided as a duplicate: wait for that outcome.
+        Awaitility.await().atMost(WAIT).until(() -> duplicateUpdates() > redeliveriesBefore);
         assertThat(approved(link)).as("the redelivered update after the restart counts nothing").isEqualTo(4);
         assertThat(countClients(room, null)).isEqualTo(5);
+    }
+
+    private double duplicateUpdates() {
+        return meters.find("smetabot.join_requests").tag("source", "update").tag("outcome", "duplicate").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
     }
 
     private int approved(String link) {

@@ -10,6 +10,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import ru.smetabot.bot.telegram.BotMetrics;
 import ru.smetabot.bot.telegram.UpdateDispatcher;
 import ru.smetabot.bot.telegram.UpdateHandler;
+import ru.smetabot.bot.telegram.UpdateJson;
 import ru.smetabot.model.updates.ProcessedUpdates;
 
 /**
@@ -30,8 +31,8 @@ class RedeliveringDispatcher extends UpdateDispatcher {
     private final Set<Long> lost = ConcurrentHashMap.newKeySet();
     private final AtomicInteger redelivered = new AtomicInteger();
 
-    RedeliveringDispatcher(List<UpdateHandler> handlers, ProcessedUpdates processed, BotMetrics metrics) {
-        super(handlers, processed, metrics);
+    RedeliveringDispatcher(List<UpdateHandler> handlers, ProcessedUpdates processed, BotMetrics metrics, UpdateJson json) {
+        super(handlers, processed, metrics, json);
     }
 
     void redeliverAll(boolean on) {

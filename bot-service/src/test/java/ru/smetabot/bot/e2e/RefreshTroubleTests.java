@@ -2,13 +2,24 @@ package ru.smetabot.bot.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import ru.smetabot.bot.channels.ChannelScreens;
 import ru.smetabot.sandbox.client.SandboxTypes.Message;
 import ru.smetabot.userbotapi.UserbotUnavailableException;
 
 /** When Telegram or the userbot cannot answer, the card keeps the last numbers, says why, and catches up later. */
 class RefreshTroubleTests extends BotThroughSandbox {
+
+    @MockitoSpyBean
+    ChannelScreens screens;
 
     @Test
     void aFloodWaitShowsTheLastNumbersWithTheReasonThenRetries() throws Exception {
@@ -30,16 +41,25 @@ class RefreshTroubleTests extends BotThroughSandbox {
         long owner = newOwner("Назад", true);
         Message card = openCardWithOneViewedFile(owner, "Назад — сарай");
 
+        CountDownLatch retryShown = new CountDownLatch(1);
+        doAnswer(call -> {
+            try {
+                return call.callRealMethod();
+            } finally {
+                retryShown.countDown();
+            }
+        }).when(screens).editCardIfStillShown(eq(owner), eq(card.messageId()), any(), any(), any());
         userbot.failNext(SandboxUserbot.floodWait(1));
         pressInline(owner, card, "🔄 Обновить статистику");
         Message waiting = sandbox.awaitEditedBotMessage(owner, BOT, "Telegram просит подождать 1 с", WAIT);
         pressInline(owner, waiting, "⬅️ Назад");
         sandbox.awaitEditedBotMessage(owner, BOT, "Выберите канал", WAIT);
 
-        SafetyTests.awaitTrue(() -> jdbc.sql("""
+        // The retry's decision whether to show the card is the event to wait for (it returns after any edit).
+        assertThat(retryShown.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the late retry ran").isTrue();
+        assertThat(jdbc.sql("""
                 SELECT count(*) FROM analytics.refresh_runs r JOIN core.channels c ON c.id = r.channel_id
-                 WHERE c.title = 'Назад — сарай' AND r.outcome = 'refreshed'""").query(Long.class).single() > 0);
-        Thread.sleep(500);
+                 WHERE c.title = 'Назад — сарай' AND r.outcome = 'refreshed'""").query(Long.class).single()).isPositive();
         assertThat(current(owner, card.messageId()).text()).as("still the list").contains("Выберите канал")
                 .doesNotContain("📌");
     }

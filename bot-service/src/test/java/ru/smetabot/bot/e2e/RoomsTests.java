@@ -85,6 +85,82 @@ class RoomsTests extends BotThroughSandbox {
         assertThat(press(owner, "📢 Мои каналы", "Мои каналы").text()).contains("Каналов: 0");
     }
 
+    /** Issue 15 defect 4: another admin's demote and re-promote of the bot does not take the room over. */
+    @Test
+    void roomTakeoverByAnotherAdminIsRefused() throws Exception {
+        long owner = newOwner("Хозяин", false);
+        long intruder = newOwner("Чужак", false);
+        SandboxTypes.Channel channel = sandbox.createChannel(owner, "Хозяин — дача");
+        int before = sandbox.readDialog(owner, BOT).messages().size();
+        sandbox.addAdmin(channel.id(), BOT);
+        sandbox.awaitBotMessage(owner, BOT, "Канал «Хозяин — дача» подключён", before, WAIT);
+        Long account = account(channel.id());
+        int intruderBefore = sandbox.readDialog(intruder, BOT).messages().size();
+
+        dispatcher.dispatch(botMembership(channel.id(), intruder, "Хозяин — дача", "administrator", "left"));
+        assertThat(rooms(owner)).as("deactivated").isZero();
+        dispatcher.dispatch(botMembership(channel.id(), intruder, "Хозяин — дача", "left", "administrator"));
+
+        sandbox.awaitBotMessage(intruder, BOT, "подключён к SmetaBot другим пользователем", intruderBefore, WAIT);
+        assertThat(rooms(intruder)).as("not the intruder's").isZero();
+        assertThat(ownerOf(channel.id())).isEqualTo(owner);
+        assertThat(account(channel.id())).isEqualTo(account);
+        assertThat(rooms(owner)).as("still inactive").isZero();
+
+        dispatcher.dispatch(botMembership(channel.id(), owner, "Хозяин — дача", "left", "administrator"));
+        assertThat(rooms(owner)).as("back with its owner").isEqualTo(1);
+        dispatcher.dispatch(botMembership(channel.id(), intruder, "Хозяин — дача", "left", "administrator"));
+        assertThat(account(channel.id())).as("an active room's reading account stays").isEqualTo(account);
+        assertThat(ownerOf(channel.id())).isEqualTo(owner);
+    }
+
+    /** The channel's creator gets a room back from whoever connected it first. */
+    @Test
+    void aDeactivatedRoomReturnsToTheChannelsCreator() throws Exception {
+        long creator = newOwner("Создатель", false);
+        long admin = newOwner("Админ", false);
+        SandboxTypes.Channel channel = sandbox.createChannel(creator, "Создатель — офис");
+        sandbox.addAdmin(channel.id(), BOT);
+        SafetyTests.awaitTrue(() -> rooms(creator) == 1);
+        // Say the other admin had connected it (their promotion came first); then the bot was removed.
+        jdbc.sql("""
+                UPDATE core.channels SET contractor_id = (SELECT id FROM core.contractors WHERE tg_user_id = :a), deleted = true
+                 WHERE tg_chat_id = :c""").param("a", admin).param("c", channel.id()).update();
+
+        dispatcher.dispatch(botMembership(channel.id(), creator, "Создатель — офис", "left", "administrator"));
+
+        assertThat(ownerOf(channel.id())).isEqualTo(creator);
+        assertThat(account(channel.id())).isEqualTo(creator);
+        assertThat(rooms(creator)).isEqualTo(1);
+    }
+
+    private long ownerOf(long chatId) {
+        return jdbc.sql("""
+                SELECT k.tg_user_id FROM core.channels c JOIN core.contractors k ON k.id = c.contractor_id
+                 WHERE c.tg_chat_id = :c""").param("c", chatId).query(Long.class).single();
+    }
+
+    private Long account(long chatId) {
+        return jdbc.sql("SELECT userbot_account_id FROM core.channels WHERE tg_chat_id = :c").param("c", chatId)
+                .query(Long.class).single();
+    }
+
+    /** A my_chat_member update: {@code by} changed the bot's status in the channel. */
+    static Update botMembership(long chatId, long by, String title, String oldStatus, String newStatus) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        String bot = "{\"id\":" + BOT + ",\"is_bot\":true,\"first_name\":\"bot\"}";
+        String admin = "{\"user\":" + bot + ",\"status\":\"administrator\",\"can_be_edited\":false,"
+                + "\"is_anonymous\":false,\"can_manage_chat\":true,\"can_delete_messages\":true,\"can_manage_video_chats\":false,"
+                + "\"can_restrict_members\":true,\"can_promote_members\":false,\"can_change_info\":true,"
+                + "\"can_invite_users\":true,\"can_post_messages\":true}";
+        String left = "{\"user\":" + bot + ",\"status\":\"left\"}";
+        return UpdateSafetyTests.parse("{\"update_id\":" + ThreadLocalRandom.current().nextInt(1_500_000_000, 2_000_000_000)
+                + ",\"my_chat_member\":{\"chat\":{\"id\":" + chatId + ",\"type\":\"channel\",\"title\":\"" + title + "\"},"
+                + "\"from\":{\"id\":" + by + ",\"is_bot\":false,\"first_name\":\"U" + by + "\"},\"date\":" + now
+                + ",\"old_chat_member\":" + ("administrator".equals(oldStatus) ? admin : left)
+                + ",\"new_chat_member\":" + ("administrator".equals(newStatus) ? admin : left) + "}}");
+    }
+
     @Test
     void searchByTitleFindsTheOwnersRoomsOnly() {
         long owner = newOwner("Поиск", false);

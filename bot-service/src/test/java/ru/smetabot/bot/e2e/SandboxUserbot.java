@@ -138,6 +138,20 @@ class SandboxUserbot implements UserbotApi {
                 .toList());
     }
 
+    /** The MTProto side's participant list, as the real userbot's sandbox gateway reads it. */
+    @Override
+    public ru.smetabot.userbotapi.MembersPage members(ru.smetabot.userbotapi.MembersRequest request) {
+        maybeFail("members");
+        Map<String, Object> page = mtproto.participants(session(request.account()), request.chatId(), request.offset(), request.limit());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) page.get("participants");
+        return new ru.smetabot.userbotapi.MembersPage(rows.stream().map(r -> new ru.smetabot.userbotapi.MembersPage.Member(
+                ((Number) r.get("user_id")).longValue(), (String) r.get("first_name"), (String) r.get("last_name"),
+                (String) r.get("username"), Boolean.TRUE.equals(r.get("is_bot")), (String) r.get("status"),
+                r.get("date") == null ? null : java.time.Instant.ofEpochSecond(((Number) r.get("date")).longValue()))).toList(),
+                ((Number) page.get("count")).intValue());
+    }
+
     @Override
     public MemberCount memberCount(ChatRequest request) {
         maybeFail("memberCount");

@@ -123,6 +123,18 @@ class BotGatewayTests {
         assertThat(meters.counter("smetabot.bot.screens.cut", "what", "keyboard", "method", "editMessageText").count()).isEqualTo(1);
     }
 
+    @Test
+    void joinRequestAnswersAreRecognisedByTheirCode() {
+        assertThat(new BotApiException("approveChatJoinRequest", 400, "Bad Request: HIDE_REQUESTER_MISSING", null).isRequestMissing())
+                .isTrue();
+        assertThat(new BotApiException("approveChatJoinRequest", 400, "Bad Request: USER_ALREADY_PARTICIPANT", null)
+                .isAlreadyParticipant()).isTrue();
+        assertThat(new BotApiException("approveChatJoinRequest", 403, "Forbidden: HIDE_REQUESTER_MISSING", null).isRequestMissing())
+                .isFalse();
+        assertThat(new BotApiException("approveChatJoinRequest", 400, "Bad Request: chat not found", null).isAlreadyParticipant())
+                .isFalse();
+    }
+
     private static ResponseParameters retryAfter(int seconds) {
         ResponseParameters parameters = new ResponseParameters();
         parameters.setRetryAfter(seconds);

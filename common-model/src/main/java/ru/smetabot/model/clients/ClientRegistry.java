@@ -5,11 +5,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import ru.smetabot.model.text.TelegramText;
 
 /**
  * Records that a Telegram user joined (or asked to join) a room: the seed's {@code register_client},
  * done as one idempotent upsert on (channel_id, tg_user_id), so concurrent or redelivered
- * registrations of the same person never create a second row nor fail.
+ * registrations of the same person never create a second row nor fail. Names go through
+ * {@link TelegramText#clean}: a NUL in a Telegram name must not make the person unregistrable.
  */
 @Service
 public class ClientRegistry {
@@ -40,8 +42,8 @@ public class ClientRegistry {
                 .param("roomId", client.roomId())
                 .param("inviteId", client.inviteId())
                 .param("tgUserId", client.tgUserId())
-                .param("username", client.username())
-                .param("fullName", client.fullName())
+                .param("username", TelegramText.clean(client.username()))
+                .param("fullName", TelegramText.clean(client.fullName()))
                 .param("status", client.status().dbValue())
                 .param("joinedAt", OffsetDateTime.ofInstant(client.joinedAt(), ZoneOffset.UTC))
                 .query((rs, n) -> new Registration(rs.getLong("id"), rs.getBoolean("inserted"),

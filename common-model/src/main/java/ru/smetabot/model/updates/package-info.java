@@ -1,5 +1,5 @@
 /**
- * Idempotency of Bot API updates ({@code core.processed_updates}): an update id is claimed once,
- * so a redelivered update never acts twice.
+ * The inbox of Bot API updates ({@code core.processed_updates}): each update parked before it is confirmed to
+ * Telegram, taken once (keyed on update_id and a hash of its content), retried when its handling failed.
  */
 package ru.smetabot.model.updates;

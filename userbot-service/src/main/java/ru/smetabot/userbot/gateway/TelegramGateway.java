@@ -5,6 +5,7 @@ import java.util.Map;
 import ru.smetabot.userbotapi.AdminRights;
 import ru.smetabot.userbotapi.ChatAdmin;
 import ru.smetabot.userbotapi.JoinRequestsPage;
+import ru.smetabot.userbotapi.MembersPage;
 
 /**
  * Everything the userbot asks of Telegram on behalf of a connected account (a Telegram user id).
@@ -52,6 +53,9 @@ public interface TelegramGateway {
     List<ChatAdmin> admins(long account, long chatId);
 
     int memberCount(long account, long chatId);
+
+    /** A page of the channel's members (admins and subscribers), as the account sees them. */
+    MembersPage members(long account, long chatId, int offset, int limit);
 
     JoinRequestsPage joinRequests(long account, long chatId, String inviteLink, JoinRequestsPage.Cursor offset, int limit);
 

@@ -13,6 +13,8 @@ import ru.smetabot.userbotapi.CreatedRoom;
 import ru.smetabot.userbotapi.GetViewsRequest;
 import ru.smetabot.userbotapi.JoinRequestDecision;
 import ru.smetabot.userbotapi.JoinRequestsPage;
+import ru.smetabot.userbotapi.MembersPage;
+import ru.smetabot.userbotapi.MembersRequest;
 import ru.smetabot.userbotapi.JoinRequestsRequest;
 import ru.smetabot.userbotapi.MemberCount;
 import ru.smetabot.userbotapi.UserbotApi;
@@ -51,6 +53,11 @@ class RoomsController {
     @PostMapping(UserbotApi.MEMBER_COUNT)
     MemberCount memberCount(@Valid @RequestBody ChatRequest request) {
         return rooms.memberCount(request.account(), request.chatId());
+    }
+
+    @PostMapping(UserbotApi.MEMBERS)
+    MembersPage members(@Valid @RequestBody MembersRequest request) {
+        return rooms.members(request);
     }
 
     @PostMapping(UserbotApi.JOIN_REQUESTS)

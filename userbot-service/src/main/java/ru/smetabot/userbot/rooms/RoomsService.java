@@ -15,6 +15,8 @@ import ru.smetabot.userbotapi.BotAdminAdded;
 import ru.smetabot.userbotapi.CreatedRoom;
 import ru.smetabot.userbotapi.JoinRequestDecision;
 import ru.smetabot.userbotapi.JoinRequestsPage;
+import ru.smetabot.userbotapi.MembersPage;
+import ru.smetabot.userbotapi.MembersRequest;
 import ru.smetabot.userbotapi.JoinRequestsRequest;
 import ru.smetabot.userbotapi.MemberCount;
 import ru.smetabot.userbotapi.ViewsResponse;
@@ -67,6 +69,11 @@ class RoomsService {
     MemberCount memberCount(long account, long chatId) {
         connected(account);
         return new MemberCount(chatId, calls.call("memberCount", account, () -> gateway.memberCount(account, chatId)));
+    }
+
+    MembersPage members(MembersRequest request) {
+        long account = connected(request.account());
+        return calls.call("getMembers", account, () -> gateway.members(account, request.chatId(), request.offset(), request.limit()));
     }
 
     JoinRequestsPage joinRequests(JoinRequestsRequest request) {

@@ -11,6 +11,7 @@ import ru.smetabot.userbot.gateway.TelegramGateway;
 import ru.smetabot.userbotapi.AdminRights;
 import ru.smetabot.userbotapi.ChatAdmin;
 import ru.smetabot.userbotapi.JoinRequestsPage;
+import ru.smetabot.userbotapi.MembersPage;
 import tools.jackson.databind.JsonNode;
 
 /** The gateway over telegram-sandbox: sessions are the sandbox's tokens, kept in memory per account. */
@@ -145,6 +146,20 @@ public class SandboxGateway implements TelegramGateway {
     @Override
     public int memberCount(long account, long chatId) {
         return http.get("getChannel", "/channels/" + chatId, session(account)).path("member_count").asInt();
+    }
+
+    @Override
+    public MembersPage members(long account, long chatId, int offset, int limit) {
+        JsonNode page = http.get("getParticipants", "/channels/" + chatId + "/participants?offset=" + offset + "&limit=" + limit,
+                session(account));
+        List<MembersPage.Member> members = new ArrayList<>();
+        for (JsonNode p : page.path("participants")) {
+            long date = p.path("date").asLong(0);
+            members.add(new MembersPage.Member(p.path("user_id").asLong(p.path("id").asLong()), p.path("first_name").asString(null),
+                    p.path("last_name").asString(null), p.path("username").asString(null), p.path("is_bot").asBoolean(),
+                    p.path("status").asString("member"), date > 0 ? Instant.ofEpochSecond(date) : null));
+        }
+        return new MembersPage(members, page.path("count").asInt(members.size()));
     }
 
     @Override

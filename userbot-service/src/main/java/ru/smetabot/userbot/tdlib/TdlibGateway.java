@@ -10,6 +10,7 @@ import ru.smetabot.userbot.gateway.TelegramGateway;
 import ru.smetabot.userbotapi.AdminRights;
 import ru.smetabot.userbotapi.ChatAdmin;
 import ru.smetabot.userbotapi.JoinRequestsPage;
+import ru.smetabot.userbotapi.MembersPage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -159,6 +160,35 @@ public class TdlibGateway implements TelegramGateway {
         knownChat(account, chatId);
         return accounts.call(account, TdClients.request("getSupergroupFullInfo").put("supergroup_id", supergroupId(chatId)))
                 .path("member_count").asInt();
+    }
+
+    /** getSupergroupMembers with the Recent filter: what TDLib lists of a channel's subscribers (admins too). */
+    @Override
+    public MembersPage members(long account, long chatId, int offset, int limit) {
+        knownChat(account, chatId);
+        ObjectNode request = TdClients.request("getSupergroupMembers").put("supergroup_id", supergroupId(chatId))
+                .put("offset", offset).put("limit", limit);
+        request.set("filter", TdClients.request("supergroupMembersFilterRecent"));
+        JsonNode page = accounts.call(account, request);
+        List<MembersPage.Member> members = new ArrayList<>();
+        for (JsonNode member : page.path("members")) {
+            JsonNode sender = member.path("member_id");
+            if (!"messageSenderUser".equals(sender.path("@type").asString())) {
+                continue;
+            }
+            String type = member.path("status").path("@type").asString();
+            String status = switch (type) {
+                case "chatMemberStatusCreator" -> "creator";
+                case "chatMemberStatusAdministrator" -> "administrator";
+                case "chatMemberStatusMember" -> "member";
+                case "chatMemberStatusRestricted" -> member.path("status").path("is_member").asBoolean() ? "member" : "left";
+                default -> "left";
+            };
+            long joined = member.path("joined_chat_date").asLong(0);
+            members.add(new MembersPage.Member(sender.path("user_id").asLong(), null, null, null, false, status,
+                    joined > 0 ? Instant.ofEpochSecond(joined) : null));
+        }
+        return new MembersPage(members, page.path("total_count").asInt(members.size()));
     }
 
     @Override

@@ -15,6 +15,8 @@ import ru.smetabot.userbotapi.CreatedRoom;
 import ru.smetabot.userbotapi.JoinRequestDecision;
 import ru.smetabot.userbotapi.JoinRequestsPage;
 import ru.smetabot.userbotapi.JoinRequestsRequest;
+import ru.smetabot.userbotapi.MembersPage;
+import ru.smetabot.userbotapi.MembersRequest;
 import ru.smetabot.userbotapi.UserbotProblems;
 import ru.smetabot.userbotapi.UserbotRejectedException;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,6 +80,30 @@ class SandboxRoomsContractTests extends SandboxApiTestSupport {
         long chatId = newRoom(owner);
 
         assertThat(userbot.memberCount(new ChatRequest(owner, chatId)).count()).isEqualTo(sandbox.channel(chatId).memberCount());
+    }
+
+    @Test
+    void membersArePagedWithTheirStatus() {
+        long owner = connectedAccount();
+        long chatId = newRoom(owner);
+        userbot.addBotAdmin(new AddBotAdminRequest(owner, chatId, BOT_ID, null, null));
+        String link = joinRequestLink(chatId);
+        long member = newUser(null);
+        sandbox.openInviteLink(member, link);
+        userbot.decideJoinRequest(new JoinRequestDecision(owner, chatId, member, true));
+
+        MembersPage first = userbot.members(new MembersRequest(owner, chatId, 0, 2));
+        MembersPage rest = userbot.members(new MembersRequest(owner, chatId, 2, 2));
+
+        assertThat(first.totalCount()).isEqualTo(3);
+        List<MembersPage.Member> all = new java.util.ArrayList<>(first.members());
+        all.addAll(rest.members());
+        assertThat(all).extracting(MembersPage.Member::userId).containsExactlyInAnyOrder(owner, BOT_ID, member);
+        assertThat(all).filteredOn(m -> m.userId() == owner).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo("creator"));
+        assertThat(all).filteredOn(m -> m.userId() == member).singleElement()
+                .satisfies(m -> assertThat(m.status()).isEqualTo("member"))
+                .satisfies(m -> assertThat(m.joinedAt()).isNotNull());
     }
 
     @Test

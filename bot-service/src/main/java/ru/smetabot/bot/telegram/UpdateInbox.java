@@ -1,0 +1,75 @@
+package ru.smetabot.bot.telegram;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import ru.smetabot.model.updates.ProcessedUpdates;
+import ru.smetabot.model.updates.ProcessedUpdates.Key;
+
+/**
+ * Parks a getUpdates batch in {@code core.processed_updates} before the poller asks for the next one (which is
+ * what confirms the batch to Telegram). While PostgreSQL is down this blocks the poller, retrying every few
+ * seconds: Telegram keeps the unconfirmed updates (up to 24 h) and hands them again, so a chat_member join that
+ * arrives during an outage is recorded after it instead of being lost.
+ */
+@Component
+class UpdateInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateInbox.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(15);
+
+    private final ProcessedUpdates processed;
+    private final UpdateJson json;
+    private final MeterRegistry meters;
+
+    UpdateInbox(ProcessedUpdates processed, UpdateJson json, MeterRegistry meters) {
+        this.processed = processed;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    /**
+     * True once the batch is parked; false when {@code running} turned false first (shutdown: the batch stays
+     * unconfirmed and Telegram sends it again to the next start).
+     */
+    boolean park(List<Update> batch, BooleanSupplier running) {
+        List<Key> keys = batch.stream().map(u -> json.prepare(u).key()).toList();
+        Duration pause = FIRST_PAUSE;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                processed.park(keys);
+                if (attempt > 1) {
+                    log.info("Update batch of {} parked after {} attempts; the database answers again", keys.size(), attempt);
+                }
+                return true;
+            } catch (RuntimeException e) {
+                meters.counter("smetabot.bot.updates.park.failures").increment();
+                if (attempt == 1 || attempt % 20 == 0) {
+                    log.error("Cannot park {} updates (first id {}) in core.processed_updates: {}. Polling waits (Telegram "
+                            + "keeps them) and retries; check PostgreSQL", keys.size(), keys.get(0).updateId(), e.toString());
+                }
+            }
+            if (!running.getAsBoolean() || !pause(pause)) {
+                log.warn("Stopping while {} updates were not parked; Telegram resends them to the next start", keys.size());
+                return false;
+            }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    private static boolean pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
