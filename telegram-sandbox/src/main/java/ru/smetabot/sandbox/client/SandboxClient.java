@@ -119,6 +119,26 @@ public class SandboxClient {
                 JoinOutcome.class);
     }
 
+    /** A request to join a public channel without an invite link (admin bots get chat_join_request). */
+    public void requestToJoin(long chatId, long userId) {
+        http.post(joinRequests(chatId), Map.of("user_id", userId), null, Map.class);
+    }
+
+    /** The user withdraws their pending join request. */
+    public void withdrawJoinRequest(long chatId, long userId) {
+        http.delete(joinRequests(chatId) + "/" + userId, Map.class);
+    }
+
+    /** A human admin ({@code actorId}, with can_invite_users) approves or declines a pending request. */
+    public void decideJoinRequest(long chatId, long actorId, long userId, boolean approve) {
+        http.post(joinRequests(chatId) + "/" + userId + (approve ? "/approve" : "/decline"),
+                Map.of("actor_id", actorId), null, Map.class);
+    }
+
+    private static String joinRequests(long chatId) {
+        return "/sandbox/api/channels/" + chatId + "/join-requests";
+    }
+
     public Message sendText(long userId, long botId, String text) {
         return http.post(dialog(userId, botId) + "/messages", Map.of("text", text), null, Message.class);
     }

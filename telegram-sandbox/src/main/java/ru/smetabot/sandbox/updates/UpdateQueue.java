@@ -18,7 +18,14 @@ final class UpdateQueue {
     private UpdateWaiter waiter;
     private int waiterLimit;
 
+    /**
+     * Creates an update only when the bot's allowed_updates admit its type right now (Bot API getUpdates:
+     * the setting decides which updates are created; it "doesn't affect updates created before the call").
+     */
     synchronized void publish(String type, Map<String, Object> payload) {
+        if (!UpdateTypes.allowed(type, allowed)) {
+            return;
+        }
         long id = nextId++;
         Map<String, Object> update = Json.obj("update_id", id, type, payload);
         pending.add(new Pending(id, type, update));
@@ -74,17 +81,12 @@ final class UpdateQueue {
         }
     }
 
-    /** Updates the bot did not ask for are dropped, as Telegram never creates them. */
+    /** Updates already created are delivered even if allowed_updates changed since, as on Telegram. */
     private List<Map<String, Object>> take(int limit) {
         List<Map<String, Object>> batch = new ArrayList<>();
         Iterator<Pending> it = pending.iterator();
         while (it.hasNext() && batch.size() < limit) {
-            Pending p = it.next();
-            if (UpdateTypes.allowed(p.type(), allowed)) {
-                batch.add(p.update());
-            } else {
-                it.remove();
-            }
+            batch.add(it.next().update());
         }
         return batch;
     }
