@@ -73,6 +73,12 @@ public class SandboxClient {
         return http.post("/sandbox/api/channels", Map.of("owner_id", ownerId, "title", title), null, Channel.class);
     }
 
+    /** A public channel (with a username): users can ask to join it without an invite link. */
+    public Channel createChannel(long ownerId, String title, String username) {
+        return http.post("/sandbox/api/channels", Map.of("owner_id", ownerId, "title", title, "username", username),
+                null, Channel.class);
+    }
+
     public Channel channel(long chatId) {
         return http.get("/sandbox/api/channels/" + chatId, null, Channel.class);
     }

@@ -82,20 +82,18 @@ class UpdatesContractTests {
     }
 
     @Test
-    void chatMemberUpdatesComeOnlyWhenAskedFor() throws Exception {
+    void chatMemberUpdatesAreCreatedOnlyWhenAskedFor() throws Exception {
         SandboxTypes.Channel channel = channelWithBotAdmin();
         String link = InviteLinks.create(telegram, channel.id(), "open", false).getInviteLink();
-        telegram.execute(GetUpdates.builder().offset(-1).build());
-        confirmAll();
+        confirmAll(List.of());
 
         sandbox.openInviteLink(USER, link);
-        List<Update> byDefault = telegram.execute(GetUpdates.builder().allowedUpdates(List.of()).build());
-
+        List<Update> byDefault = telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
         sandbox.createUser(602L, "Petr", "petr");
         sandbox.openInviteLink(602L, link);
         List<Update> whenListed = telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
 
-        assertThat(byDefault).noneMatch(Update::hasChatMember);
+        assertThat(byDefault).as("created while chat_member was not asked for: never created").isEmpty();
         assertThat(whenListed).hasSize(1);
         var member = whenListed.get(0).getChatMember();
         assertThat(member.getNewChatMember().getStatus()).isEqualTo("member");
@@ -106,13 +104,28 @@ class UpdatesContractTests {
     }
 
     @Test
-    void allowedUpdatesFilterOtherTypesToo() throws Exception {
+    void allowedUpdatesDecideWhichUpdatesAreCreated() throws Exception {
+        telegram.execute(GetUpdates.builder().allowedUpdates(List.of("callback_query")).build());
         sandbox.sendText(USER, TestSandbox.BOT_ID, "hello");
 
         List<Update> onlyCallbacks = telegram.execute(GetUpdates.builder().allowedUpdates(List.of("callback_query"))
                 .build());
+        List<Update> afterWidening = telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
 
         assertThat(onlyCallbacks).isEmpty();
+        assertThat(afterWidening).as("widening later does not bring back what was never created").isEmpty();
+    }
+
+    @Test
+    void updatesCreatedBeforeAllowedUpdatesNarrowedAreStillDelivered() throws Exception {
+        telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
+        sandbox.sendText(USER, TestSandbox.BOT_ID, "sent while messages were allowed");
+
+        List<Update> narrowed = telegram.execute(GetUpdates.builder().allowedUpdates(List.of("callback_query"))
+                .build());
+
+        assertThat(narrowed).extracting(u -> u.getMessage().getText())
+                .containsExactly("sent while messages were allowed");
     }
 
     @Test
@@ -139,8 +152,9 @@ class UpdatesContractTests {
         return channel;
     }
 
-    private void confirmAll() throws Exception {
-        List<Update> pending = telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
+    /** Confirms everything pending and leaves allowed_updates at {@code allowed} (empty = Telegram's default). */
+    private void confirmAll(List<String> allowed) throws Exception {
+        List<Update> pending = telegram.execute(GetUpdates.builder().allowedUpdates(allowed).build());
         if (!pending.isEmpty()) {
             telegram.execute(GetUpdates.builder().offset(pending.get(pending.size() - 1).getUpdateId() + 1).build());
         }
