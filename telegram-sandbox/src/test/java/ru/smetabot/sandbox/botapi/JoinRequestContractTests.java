@@ -121,6 +121,17 @@ class JoinRequestContractTests {
                 });
     }
 
+    @Test
+    void inviteLinkNameLongerThan32CharactersIsRefused() throws Exception {
+        assertThat(InviteLinks.create(telegram, chatId, "я".repeat(32), false).getName()).hasSize(32);
+
+        assertThatThrownBy(() -> InviteLinks.create(telegram, chatId, "я".repeat(33), false))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(400);
+                    assertThat(e.getApiResponse()).isEqualTo("Bad Request: invite link name is too long");
+                });
+    }
+
     private static void assertHideRequesterMissing(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(TelegramApiRequestException.class, e -> {
             assertThat(e.getErrorCode()).isEqualTo(400);
