@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import ru.smetabot.sandbox.faults.FaultException;
 import ru.smetabot.sandbox.faults.Faults;
@@ -73,25 +72,12 @@ class BotApiController {
         return failure(e, "?");
     }
 
-    /** An upload over spring.servlet.multipart.max-file-size (50 MB, sendDocument's limit) anywhere in the causes. */
-    private static boolean tooLarge(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MaxUploadSizeExceededException || t.getClass().getSimpleName().contains("SizeLimitExceeded")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static ResponseEntity<Object> failure(Exception e, String method) {
         if (e instanceof SandboxException s) {
             return BotApiReplies.error(s.status(), s.getMessage(), null);
         }
         if (e instanceof FaultException f) {
             return BotApiReplies.error(f.status(), f.description(), f.retryAfter());
-        }
-        if (tooLarge(e)) {
-            return BotApiReplies.error(413, "Request Entity Too Large", null);
         }
         log.debug("Bot API {} failed", method, e);
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -171,11 +171,11 @@ final class HtmlParser {
             if (pos >= input.length()) {
                 throw error("Unclosed start tag at byte offset " + bytes(begin));
             }
-            attributes.put(name, attributeValue());
+            attributes.put(name, attributeValue(begin));
         }
     }
 
-    private String attributeValue() {
+    private String attributeValue(int begin) {
         char quote = input.charAt(pos);
         if (quote != '"' && quote != '\'') {
             int start = pos;
@@ -190,7 +190,7 @@ final class HtmlParser {
         }
         int end = input.indexOf(quote, pos + 1);
         if (end < 0) {
-            throw error("Unclosed start tag at byte offset " + bytes(pos));
+            throw error("Unclosed start tag at byte offset " + bytes(begin));
         }
         String raw = input.substring(pos + 1, end);
         pos = end + 1;

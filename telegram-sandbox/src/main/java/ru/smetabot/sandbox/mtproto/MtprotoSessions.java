@@ -33,7 +33,7 @@ public class MtprotoSessions implements Resettable {
         this.properties = properties;
     }
 
-    /** auth.sendCode: a phone that is not 7–15 digits is PHONE_NUMBER_INVALID (TDLib setAuthenticationPhoneNumber). */
+    /** auth.sendCode: a phone that is not 7–15 digits is PHONE_NUMBER_INVALID (TDLib's answer too). */
     String sendCode(String phone) {
         int digits = normalize(phone).length();
         if (digits < 7 || digits > 15) {

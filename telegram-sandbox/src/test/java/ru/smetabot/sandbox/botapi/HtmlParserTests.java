@@ -79,7 +79,7 @@ class HtmlParserTests {
         assertRefused("<b>x</i>", "Unmatched end tag at byte offset 4, expected \"</b>\", found \"</i>\"");
         assertRefused("<b>x</b", "Unclosed end tag at byte offset 4");
         assertRefused("<span>x</span>", "Tag \"span\" must have class \"tg-spoiler\" at byte offset 0");
-        assertRefused("<a href=\"x>y</a>", "Unclosed start tag at byte offset 8");
+        assertRefused("ж <a href=\"x>y</a>", "Unclosed start tag at byte offset 3");
     }
 
     @Test

@@ -172,8 +172,8 @@ class StrictMessageContractTests {
 
     @Test
     void markdownV2WithAnUnescapedReservedCharacterIsCantParseEntities() throws Exception {
-        Message ok = telegram.execute(SendMessage.builder().chatId(USER).text("*Итого* 1\\.5").parseMode("MarkdownV2")
-                .build());
+        Message ok = telegram.execute(SendMessage.builder().chatId(USER).text("*Итого* 1\\.5")
+                .parseMode("MarkdownV2").build());
 
         assertThat(ok.getText()).isEqualTo("Итого 1.5");
         assertThat(ok.getEntities()).singleElement().satisfies(e -> assertThat(e.getType()).isEqualTo("bold"));
