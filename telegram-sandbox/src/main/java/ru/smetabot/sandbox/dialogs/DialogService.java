@@ -45,6 +45,7 @@ public class DialogService {
             Account bot = requireBot(botId);
             Dialog dialog = state.openDialog(botId, userId);
             Message message = dialog.add(userId, clock.epochSeconds(), text, document, null);
+            message.entities(BotCommands.entities(text));
             hub.publish(botId, UpdateTypes.MESSAGE,
                     TelegramObjects.dialogMessage(message, TelegramObjects.privateChat(user), user));
             return message;

@@ -157,6 +157,22 @@ class StrictMessageContractTests {
     }
 
     @Test
+    void userCommandsArriveWithBotCommandEntities() throws Exception {
+        sandbox.sendText(USER, TestSandbox.BOT_ID, "👷 /help@sandbox_test_bot и /rooms, не a/b");
+
+        List<Update> updates = telegram.execute(GetUpdates.builder().build());
+        Message last = updates.get(updates.size() - 1).getMessage();
+
+        assertThat(updates.get(0).getMessage().getEntities()).singleElement()
+                .satisfies(e -> assertThat(List.of(e.getType(), e.getOffset(), e.getLength()))
+                        .isEqualTo(List.of("bot_command", 0, 6)));
+        assertThat(last.getEntities()).extracting(MessageEntity::getOffset, MessageEntity::getLength)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 22), org.assertj.core.groups.Tuple.tuple(28, 6));
+        assertThat(last.isCommand()).isFalse();
+        assertThat(updates.get(0).getMessage().isCommand()).isTrue();
+    }
+
+    @Test
     void htmlWithAnUnsupportedTagIsCantParseEntities() {
         assertRefused(() -> telegram.execute(html("<div>x</div>")),
                 "Bad Request: can't parse entities: Unsupported start tag \"div\" at byte offset 0");
