@@ -26,6 +26,9 @@ import ru.smetabot.sandbox.updates.UpdateTypes;
 @Service
 public class DialogService {
 
+    private static final int USER_TEXT_MAX = 4096;
+    private static final int USER_CAPTION_MAX = 1024;
+
     private final SandboxState state;
     private final UpdateHub hub;
     private final SandboxClock clock;
@@ -40,6 +43,7 @@ public class DialogService {
 
     /** The user writes to the bot (text, or a document with an optional caption). */
     public Message userSends(long userId, long botId, String text, StoredFile document) {
+        requireSendable(text, document);
         return state.locked(() -> {
             Account user = requireUser(userId);
             Account bot = requireBot(botId);
@@ -165,6 +169,19 @@ public class DialogService {
                             + "expired or query ID is invalid", "QUERY_ID_INVALID"));
             query.answer(text, showAlert);
         });
+    }
+
+    /** What a Telegram app lets a user send: a text of 1–4096 characters, or a file with a caption ≤ 1024. */
+    private static void requireSendable(String text, StoredFile document) {
+        if (document == null && (text == null || text.isBlank())) {
+            throw SandboxException.badRequest("message text is empty", "MESSAGE_EMPTY");
+        }
+        if (document == null && text.length() > USER_TEXT_MAX) {
+            throw SandboxException.badRequest("message is too long", "MESSAGE_TOO_LONG");
+        }
+        if (document != null && text != null && text.length() > USER_CAPTION_MAX) {
+            throw SandboxException.badRequest("message caption is too long", "MEDIA_CAPTION_TOO_LONG");
+        }
     }
 
     public Dialog requireDialog(long botId, long userId) {

@@ -30,6 +30,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import ru.smetabot.sandbox.TestSandbox;
 import ru.smetabot.sandbox.client.SandboxClient;
+import ru.smetabot.sandbox.client.SandboxClientException;
 
 /**
  * Telegram's limits and refusals for what the bot sends, edits and answers, driven by the real TelegramBots
@@ -170,6 +171,20 @@ class StrictMessageContractTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, 22), org.assertj.core.groups.Tuple.tuple(28, 6));
         assertThat(last.isCommand()).isFalse();
         assertThat(updates.get(0).getMessage().isCommand()).isTrue();
+    }
+
+    @Test
+    void usersCannotSendWhatTheirTelegramAppWouldNot() {
+        assertThatThrownBy(() -> sandbox.sendText(USER, TestSandbox.BOT_ID, "ы".repeat(4097)))
+                .isInstanceOfSatisfying(SandboxClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.body()).contains("message is too long");
+                });
+        assertThatThrownBy(() -> sandbox.sendDocument(USER, TestSandbox.BOT_ID, "a.pdf", "application/pdf",
+                new byte[] {1}, "c".repeat(1025)))
+                .isInstanceOfSatisfying(SandboxClientException.class,
+                        e -> assertThat(e.body()).contains("message caption is too long"));
+        assertThat(sandbox.sendText(USER, TestSandbox.BOT_ID, "ы".repeat(4096)).text()).hasSize(4096);
     }
 
     @Test
