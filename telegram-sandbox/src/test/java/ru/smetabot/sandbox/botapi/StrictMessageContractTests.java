@@ -23,8 +23,10 @@ import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -98,6 +100,22 @@ class StrictMessageContractTests {
 
         assertRefused(() -> telegram.execute(withKeyboard(rows(1, 9, "d"))), "Bad Request: reply markup is too long");
         assertRefused(() -> telegram.execute(withKeyboard(rows(13, 8, "d"))), "Bad Request: reply markup is too long");
+    }
+
+    @Test
+    void replyKeyboardWithMoreThan12ButtonsInARowIsReplyMarkupTooLong() throws Exception {
+        KeyboardRow twelve = new KeyboardRow();
+        for (int i = 0; i < 12; i++) {
+            twelve.add("k" + i);
+        }
+        KeyboardRow thirteen = new KeyboardRow(twelve);
+        thirteen.add("k12");
+        telegram.execute(SendMessage.builder().chatId(USER).text("menu")
+                .replyMarkup(ReplyKeyboardMarkup.builder().keyboardRow(twelve).build()).build());
+
+        assertRefused(() -> telegram.execute(SendMessage.builder().chatId(USER).text("menu")
+                .replyMarkup(ReplyKeyboardMarkup.builder().keyboardRow(thirteen).build()).build()),
+                "Bad Request: reply markup is too long");
     }
 
     @Test
