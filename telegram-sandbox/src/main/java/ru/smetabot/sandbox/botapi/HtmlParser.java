@@ -74,43 +74,16 @@ final class HtmlParser {
         return new FormattedText(out.toString(), entities).trimmed();
     }
 
-    /** &lt; &gt; &amp; &quot; and &#NN; / &#xNN; decode; anything else stays as written (as Telegram keeps it). */
+    /** A character reference Telegram decodes, or a literal '&'. */
     private void entity() {
-        int end = pos + 1;
-        int codePoint = -1;
-        if (end < input.length() && input.charAt(end) == '#') {
-            end++;
-            boolean hex = end < input.length() && (input.charAt(end) == 'x' || input.charAt(end) == 'X');
-            if (hex) {
-                end++;
-            }
-            int digitsStart = end;
-            while (end < input.length() && Character.digit(input.charAt(end), hex ? 16 : 10) >= 0 && end - pos < 12) {
-                end++;
-            }
-            if (end > digitsStart) {
-                long value = Long.parseLong(input.substring(digitsStart, end), hex ? 16 : 10);
-                codePoint = value > 0 && value < 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF) ? (int) value : -1;
-            }
-        } else {
-            while (end < input.length() && Character.isLetter(input.charAt(end))) {
-                end++;
-            }
-            codePoint = switch (input.substring(pos + 1, end)) {
-                case "lt" -> '<';
-                case "gt" -> '>';
-                case "amp" -> '&';
-                case "quot" -> '"';
-                default -> -1;
-            };
-        }
-        if (codePoint < 0) {
+        HtmlEntities.Decoded decoded = HtmlEntities.at(input, pos);
+        if (decoded == null) {
             out.append('&');
             pos++;
-            return;
+        } else {
+            out.appendCodePoint(decoded.codePoint());
+            pos = decoded.end();
         }
-        out.appendCodePoint(codePoint);
-        pos = end < input.length() && input.charAt(end) == ';' ? end + 1 : end;
     }
 
     private void startTag() {
@@ -194,19 +167,7 @@ final class HtmlParser {
         }
         String raw = input.substring(pos + 1, end);
         pos = end + 1;
-        return raw.contains("&") ? new HtmlParser(raw).decodeOnly() : raw;
-    }
-
-    /** Decodes entities of an attribute value (no tags there). */
-    private String decodeOnly() {
-        while (pos < input.length()) {
-            if (input.charAt(pos) == '&') {
-                entity();
-            } else {
-                out.append(input.charAt(pos++));
-            }
-        }
-        return out.toString();
+        return HtmlEntities.decodeAll(raw);
     }
 
     private void endTag() {
