@@ -2,6 +2,7 @@ package ru.smetabot.sandbox.botapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -126,6 +127,17 @@ class UpdatesContractTests {
 
         assertThat(narrowed).extracting(u -> u.getMessage().getText())
                 .containsExactly("sent while messages were allowed");
+    }
+
+    @Test
+    void updatesNotFetchedWithin24HoursAreGone() throws Exception {
+        sandbox.sendText(USER, TestSandbox.BOT_ID, "old");
+        sandbox.advanceClock(Duration.ofHours(24).plusSeconds(1));
+        sandbox.sendText(USER, TestSandbox.BOT_ID, "new");
+
+        List<Update> updates = telegram.execute(GetUpdates.builder().build());
+
+        assertThat(updates).extracting(u -> u.getMessage().getText()).containsExactly("new");
     }
 
     @Test
