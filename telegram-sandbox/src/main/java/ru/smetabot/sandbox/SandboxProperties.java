@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           does not send a bot its own messages, so false by default)
  * @param loginCode          the only sign-in code the MTProto side accepts
  * @param loginCodeTtl       how long a sent sign-in code stays valid
+ * @param callbackAnswerWindow how long after the press a callback query can still be answered (Telegram's window
+ *                           is undocumented; see the README)
  */
 @ConfigurationProperties(prefix = "sandbox")
 public record SandboxProperties(
@@ -21,5 +23,6 @@ public record SandboxProperties(
         @DefaultValue("24h") Duration viewCooldown,
         @DefaultValue("false") boolean ownChannelPostsAsUpdates,
         @DefaultValue("12345") String loginCode,
-        @DefaultValue("5m") Duration loginCodeTtl) {
+        @DefaultValue("5m") Duration loginCodeTtl,
+        @DefaultValue("15s") Duration callbackAnswerWindow) {
 }

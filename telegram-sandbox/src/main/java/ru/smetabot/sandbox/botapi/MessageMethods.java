@@ -3,6 +3,7 @@ package ru.smetabot.sandbox.botapi;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import ru.smetabot.sandbox.channels.ChannelService;
 import ru.smetabot.sandbox.dialogs.DialogService;
+import ru.smetabot.sandbox.dialogs.MessageEdit;
 import ru.smetabot.sandbox.state.Account;
 import ru.smetabot.sandbox.state.Message;
 import ru.smetabot.sandbox.state.Photo;
@@ -21,11 +23,17 @@ import ru.smetabot.sandbox.state.StoredFile;
 import ru.smetabot.sandbox.updates.Json;
 import ru.smetabot.sandbox.updates.TelegramObjects;
 
-/** Sending, editing and deleting messages, documents, photos and files, and answering callback queries. */
+/**
+ * Sending, editing and deleting messages, documents, photos and files, and answering callback queries, with
+ * Telegram's limits: text 1–4096 and captions ≤ 1024 characters after entity parsing, reply_markup limits,
+ * answerCallbackQuery text ≤ 200 characters (longer: 400 "MESSAGE_TOO_LONG").
+ */
 @Component
 class MessageMethods implements BotMethodGroup {
 
     private static final int MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+    /** answerCallbackQuery text: 0-200 characters (Bot API docs). */
+    private static final int MAX_CALLBACK_ANSWER = 200;
 
     private final SandboxState state;
     private final DialogService dialogs;
@@ -39,57 +47,66 @@ class MessageMethods implements BotMethodGroup {
 
     @Override
     public Map<String, BotMethod> methods() {
-        return Map.of(
-                "sendMessage", (bot, r) -> send(bot, r, text(r, "text"), null, null),
-                "sendChatAction", (bot, r) -> {
+        return Map.ofEntries(
+                Map.entry("sendMessage", (bot, r) -> send(bot, r, text(r), null, null)),
+                Map.entry("sendChatAction", (bot, r) -> {
                     state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
                     return true;
-                },
-                "sendDocument", (bot, r) -> send(bot, r, ParseModes.plain(r.string("caption"),
-                        r.string("parse_mode")), document(r), null),
-                "sendPhoto", (bot, r) -> send(bot, r, ParseModes.plain(r.string("caption"),
-                        r.string("parse_mode")), null, photo(r)),
-                "editMessageText", (bot, r) -> edit(bot, r, text(r, "text"), false),
-                "editMessageReplyMarkup", (bot, r) -> edit(bot, r, null, true),
-                "deleteMessage", this::delete,
-                "answerCallbackQuery", (bot, r) -> {
-                    dialogs.answerCallback(bot.id(), r.requireString("callback_query_id"), r.string("text"),
+                }),
+                Map.entry("sendDocument", (bot, r) -> send(bot, r, caption(r), document(r), null)),
+                Map.entry("sendPhoto", (bot, r) -> send(bot, r, caption(r), null, photo(r))),
+                Map.entry("editMessageText", (bot, r) -> edit(bot, r, MessageEdit.Kind.TEXT, text(r))),
+                Map.entry("editMessageCaption", (bot, r) -> edit(bot, r, MessageEdit.Kind.CAPTION, caption(r))),
+                Map.entry("editMessageReplyMarkup", (bot, r) -> edit(bot, r, MessageEdit.Kind.MARKUP, null)),
+                Map.entry("deleteMessage", this::delete),
+                Map.entry("answerCallbackQuery", (bot, r) -> {
+                    String text = r.string("text");
+                    if (text != null && text.length() > MAX_CALLBACK_ANSWER) {
+                        throw SandboxException.badRequest("MESSAGE_TOO_LONG", "MESSAGE_TOO_LONG");
+                    }
+                    dialogs.answerCallback(bot.id(), r.requireString("callback_query_id"), text,
                             r.bool("show_alert"));
                     return true;
-                },
-                "getFile", (bot, r) -> {
+                }),
+                Map.entry("getFile", (bot, r) -> {
                     StoredFile f = requireFile(r.requireString("file_id"));
                     return Json.obj("file_id", f.fileId(), "file_unique_id", f.fileUniqueId(),
                             "file_size", f.size(), "file_path", "documents/" + f.fileId());
-                });
+                }));
     }
 
-    private Map<String, Object> send(Account bot, BotRequest r, String text, StoredFile document, Photo photo) {
+    private Map<String, Object> send(Account bot, BotRequest r, FormattedText text, StoredFile document,
+                                     Photo photo) {
         ChatTarget target = state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
-        Map<String, Object> markup = r.object("reply_markup");
+        Map<String, Object> markup = ReplyMarkupLimits.check(r.object("reply_markup"));
+        String plain = text == null || (text.text().isEmpty() && (document != null || photo != null))
+                ? null : text.text();
+        List<Map<String, Object>> entities = text == null ? List.of() : text.entities();
         if (target.channel() != null) {
-            Message post = channels.post(target.channel().id(), bot.id(), text, document, photo, markup,
+            Message post = channels.post(target.channel().id(), bot.id(), plain, entities, document, photo, markup,
                     r.bool("protect_content"));
             return state.locked(() -> TelegramObjects.channelPost(post, target.channel(), bot));
         }
-        Message message = dialogs.botSends(bot.id(), target.user().id(), text, document, photo, markup,
+        Message message = dialogs.botSends(bot.id(), target.user().id(), plain, entities, document, photo, markup,
                 r.bool("protect_content"));
         return state.locked(() -> TelegramObjects.dialogMessage(message,
                 TelegramObjects.privateChat(target.user()), bot));
     }
 
-    private Map<String, Object> edit(Account bot, BotRequest r, String text, boolean keepText) {
+    private Map<String, Object> edit(Account bot, BotRequest r, MessageEdit.Kind kind, FormattedText text) {
         if (r.string("inline_message_id") != null) {
             throw SandboxException.badRequest("inline messages are not supported by the sandbox", null);
         }
         ChatTarget target = state.locked(() -> ChatTarget.resolve(state, r.string("chat_id")));
         int messageId = (int) r.requireLong("message_id");
-        Map<String, Object> markup = r.object("reply_markup");
+        Map<String, Object> markup = ReplyMarkupLimits.check(r.object("reply_markup"));
+        String plain = text == null || text.text().isEmpty() ? null : text.text();
+        MessageEdit edit = new MessageEdit(kind, plain, text == null ? List.of() : text.entities(), markup);
         if (target.channel() != null) {
-            Message post = channels.edit(target.channel().id(), bot.id(), messageId, text, markup, keepText);
+            Message post = channels.edit(target.channel().id(), bot.id(), messageId, edit);
             return state.locked(() -> TelegramObjects.channelPost(post, target.channel(), bot));
         }
-        Message message = dialogs.botEdits(bot.id(), target.user().id(), messageId, text, markup, keepText);
+        Message message = dialogs.botEdits(bot.id(), target.user().id(), messageId, edit);
         return state.locked(() -> TelegramObjects.dialogMessage(message,
                 TelegramObjects.privateChat(target.user()), bot));
     }
@@ -105,12 +122,19 @@ class MessageMethods implements BotMethodGroup {
         return true;
     }
 
-    private static String text(BotRequest r, String field) {
-        String text = r.string(field);
-        if (text == null || text.isBlank()) {
-            throw SandboxException.badRequest("message text is empty", null);
+    /** "text" parsed by parse_mode: 1–4096 characters after entity parsing (sendMessage, editMessageText). */
+    private static FormattedText text(BotRequest r) {
+        String text = r.string("text");
+        if (text == null) {
+            throw SandboxException.badRequest("message text is empty", "MESSAGE_EMPTY");
         }
-        return ParseModes.plain(text, r.string("parse_mode"));
+        return ParseModes.parse(text, r.string("parse_mode")).requireMessageText();
+    }
+
+    /** "caption" parsed by parse_mode: at most 1024 characters after entity parsing; absent = no caption. */
+    private static FormattedText caption(BotRequest r) {
+        FormattedText caption = ParseModes.parse(r.string("caption"), r.string("parse_mode"));
+        return caption == null ? null : caption.requireCaption();
     }
 
     /** An uploaded part ("document", or the part named by "attach://name"), or an existing file_id sent again. */

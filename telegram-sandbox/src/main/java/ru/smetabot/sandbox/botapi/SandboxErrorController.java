@@ -15,6 +15,7 @@ import ru.smetabot.sandbox.updates.Json;
 /**
  * Errors raised before any handler runs (no such path, an unreadable multipart body) still answer in the Bot API
  * shape under /bot and /file/bot, since TelegramBots hangs on any other body; elsewhere a small JSON error.
+ * An upload over 50 MB is Telegram's 413 "Request Entity Too Large".
  */
 @RestController
 class SandboxErrorController implements ErrorController {
@@ -28,6 +29,9 @@ class SandboxErrorController implements ErrorController {
         HttpStatus known = HttpStatus.resolve(status);
         String reason = known == null ? "Error" : known.getReasonPhrase();
         if (path.startsWith("/bot") || path.startsWith("/file/bot")) {
+            if (status == 413) {
+                return BotApiReplies.error(413, "Request Entity Too Large", null);
+            }
             return status == 404 ? BotApiReplies.error(404, "Not Found", null)
                     : BotApiReplies.error(status >= 500 ? 500 : 400, (status >= 500 ? "Internal Server Error: "
                             : "Bad Request: ") + reason, null);

@@ -78,10 +78,11 @@ public class ChannelEvents {
         return TelegramObjects.inviteLink(link, state.requireAccount(link.creatorId()), pending);
     }
 
+    /** chat_join_request; {@code link} is null for a request made without an invite link. */
     public void joinRequested(Channel channel, Account user, InviteLink link, long date) {
         Map<String, Object> payload = Json.obj("chat", TelegramObjects.channelChat(channel),
                 "from", TelegramObjects.user(user), "user_chat_id", user.id(), "date", date,
-                "invite_link", inviteLink(channel, link));
+                "invite_link", link == null ? null : inviteLink(channel, link));
         adminBots(channel, 0, bot -> {
             if (channel.admins().get(bot).canInviteUsers()) {
                 hub.publish(bot, UpdateTypes.CHAT_JOIN_REQUEST, payload);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 import ru.smetabot.sandbox.SandboxProperties;
+import ru.smetabot.sandbox.dialogs.MessageEdit;
 import ru.smetabot.sandbox.state.Account;
 import ru.smetabot.sandbox.state.AdminRights;
 import ru.smetabot.sandbox.state.Channel;
@@ -96,12 +97,19 @@ public class ChannelService {
     /** A post with text, a {@code document} or a {@code photo} ({@code text} is then the caption). */
     public Message post(long channelId, long authorId, String text, StoredFile document, Photo photo,
                         Map<String, Object> markup, boolean protectContent) {
+        return post(channelId, authorId, text, List.of(), document, photo, markup, protectContent);
+    }
+
+    /** As above, with the MessageEntity objects of {@code text} (parsed from parse_mode). */
+    public Message post(long channelId, long authorId, String text, List<Map<String, Object>> entities,
+                        StoredFile document, Photo photo, Map<String, Object> markup, boolean protectContent) {
         return state.locked(() -> {
             Channel channel = state.requireChannel(channelId);
             Account author = state.requireAccount(authorId);
             ChannelAccess.requireAdmin(channel, author, AdminRights::canPostMessages, "send messages");
             Message post = new Message(channel.nextMessageId(), channel.id(), authorId, clock.epochSeconds(),
                     text, document, photo, markup, protectContent);
+            post.entities(entities);
             channel.posts().put(post.id(), post);
             events.posted(channel, post, author);
             return post;
@@ -110,6 +118,12 @@ public class ChannelService {
 
     public Message edit(long channelId, long editorId, int messageId, String text, Map<String, Object> markup,
                         boolean keepText) {
+        return edit(channelId, editorId, messageId, keepText ? MessageEdit.markup(markup)
+                : new MessageEdit(MessageEdit.Kind.TEXT, text, List.of(), markup));
+    }
+
+    /** editMessageText, editMessageCaption or editMessageReplyMarkup of a channel post. */
+    public Message edit(long channelId, long editorId, int messageId, MessageEdit edit) {
         return state.locked(() -> {
             Channel channel = state.requireChannel(channelId);
             Account editor = state.requireAccount(editorId);
@@ -118,9 +132,7 @@ public class ChannelService {
             if (post == null) {
                 throw SandboxException.badRequest("message to edit not found", "MESSAGE_ID_INVALID");
             }
-            if (!post.edit(keepText ? post.text() : text, markup, clock.epochSeconds())) {
-                throw SandboxException.messageNotModified();
-            }
+            edit.apply(post, clock.epochSeconds());
             return post;
         });
     }

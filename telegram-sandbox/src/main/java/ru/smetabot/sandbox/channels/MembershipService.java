@@ -67,22 +67,66 @@ public class MembershipService {
         });
     }
 
+    /**
+     * A direct request to join a public channel, made without an invite link (Telegram's "join requests" of a
+     * public chat): admin bots with can_invite_users get chat_join_request without invite_link.
+     */
+    public void requestToJoin(long channelId, long userId) {
+        state.locked(() -> {
+            Channel channel = state.requireChannel(channelId);
+            Account user = state.requireAccount(userId);
+            if (channel.username() == null) {
+                throw SandboxException.badRequest("CHANNEL_PRIVATE", "CHANNEL_PRIVATE");
+            }
+            Membership current = channel.members().get(userId);
+            if (current != null && current.status() == Membership.Status.KICKED) {
+                throw SandboxException.forbidden("user is banned in the channel", "USER_BANNED_IN_CHANNEL");
+            }
+            if (channel.canRead(userId)) {
+                throw SandboxException.badRequest("USER_ALREADY_PARTICIPANT", "USER_ALREADY_PARTICIPANT");
+            }
+            if (!channel.joinRequests().containsKey(userId)) {
+                long now = clock.epochSeconds();
+                channel.joinRequests().put(userId, new JoinRequest(userId, now, null, System.currentTimeMillis()));
+                events.joinRequested(channel, user, null, now);
+            }
+        });
+    }
+
+    /** The user cancels their pending request; a later approve or decline meets HIDE_REQUESTER_MISSING. */
+    public void withdraw(long channelId, long userId) {
+        state.locked(() -> {
+            Channel channel = state.requireChannel(channelId);
+            if (channel.joinRequests().remove(userId) == null) {
+                throw SandboxException.badRequest("HIDE_REQUESTER_MISSING", "HIDE_REQUESTER_MISSING");
+            }
+        });
+    }
+
+    /**
+     * Approval by an admin with can_invite_users (a bot, or a human through the control API or MTProto):
+     * chat_member carries invite_link when the request came through a link, and via_join_request only when
+     * it did not (Bot API ChatMemberUpdated). A requester who became a member meanwhile: USER_ALREADY_PARTICIPANT.
+     */
     public void approve(long channelId, long actorId, long userId) {
         state.locked(() -> {
             Channel channel = state.requireChannel(channelId);
             Account actor = state.requireAccount(actorId);
             ChannelAccess.requireAdmin(channel, actor, AdminRights::canInviteUsers, "manage join requests");
             JoinRequest request = takeRequest(channel, userId);
+            if (channel.canRead(userId)) {
+                throw SandboxException.badRequest("USER_ALREADY_PARTICIPANT", "USER_ALREADY_PARTICIPANT");
+            }
             channel.joinDecisions().put(userId, new JoinDecision(request, true, actorId));
             Account user = state.requireAccount(userId);
             Map<String, Object> before = events.member(channel, user);
             channel.members().put(userId, new Membership(Membership.Status.MEMBER, clock.epochSeconds(),
                     request.inviteLink()));
-            InviteLink link = channel.links().get(request.inviteLink());
+            InviteLink link = request.inviteLink() == null ? null : channel.links().get(request.inviteLink());
             if (link != null) {
                 link.countJoin();
             }
-            events.memberChanged(channel, actor, user, before, link, true);
+            events.memberChanged(channel, actor, user, before, link, request.inviteLink() == null);
         });
     }
 

@@ -1,5 +1,7 @@
 package ru.smetabot.sandbox.client;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,14 @@ public class MtprotoClient {
     public Map<String, Object> joinRequests(String session, long chatId, long offsetUserId, int limit) {
         return map(http.get("/sandbox/mtproto/channels/" + chatId + "/join-requests?offset_user_id=" + offsetUserId
                 + "&limit=" + limit, session, Map.class));
+    }
+
+    /** Only the requests made through {@code inviteLink}; another admin's link needs the owner's session. */
+    public Map<String, Object> joinRequests(String session, long chatId, String inviteLink, long offsetUserId,
+                                            int limit) {
+        return map(http.get("/sandbox/mtproto/channels/" + chatId + "/join-requests?offset_user_id=" + offsetUserId
+                + "&limit=" + limit + "&invite_link=" + URLEncoder.encode(inviteLink, StandardCharsets.UTF_8),
+                session, Map.class));
     }
 
     public void approve(String session, long chatId, long userId) {

@@ -73,6 +73,12 @@ public class SandboxClient {
         return http.post("/sandbox/api/channels", Map.of("owner_id", ownerId, "title", title), null, Channel.class);
     }
 
+    /** A public channel (with a username): users can ask to join it without an invite link. */
+    public Channel createChannel(long ownerId, String title, String username) {
+        return http.post("/sandbox/api/channels", Map.of("owner_id", ownerId, "title", title, "username", username),
+                null, Channel.class);
+    }
+
     public Channel channel(long chatId) {
         return http.get("/sandbox/api/channels/" + chatId, null, Channel.class);
     }
@@ -117,6 +123,26 @@ public class SandboxClient {
     public JoinOutcome openInviteLink(long userId, String link) {
         return http.post("/sandbox/api/invite-links/open", Map.of("user_id", userId, "link", link), null,
                 JoinOutcome.class);
+    }
+
+    /** A request to join a public channel without an invite link (admin bots get chat_join_request). */
+    public void requestToJoin(long chatId, long userId) {
+        http.post(joinRequests(chatId), Map.of("user_id", userId), null, Map.class);
+    }
+
+    /** The user withdraws their pending join request. */
+    public void withdrawJoinRequest(long chatId, long userId) {
+        http.delete(joinRequests(chatId) + "/" + userId, Map.class);
+    }
+
+    /** A human admin ({@code actorId}, with can_invite_users) approves or declines a pending request. */
+    public void decideJoinRequest(long chatId, long actorId, long userId, boolean approve) {
+        http.post(joinRequests(chatId) + "/" + userId + (approve ? "/approve" : "/decline"),
+                Map.of("actor_id", actorId), null, Map.class);
+    }
+
+    private static String joinRequests(long chatId) {
+        return "/sandbox/api/channels/" + chatId + "/join-requests";
     }
 
     public Message sendText(long userId, long botId, String text) {

@@ -12,14 +12,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import ru.smetabot.sandbox.channels.MembershipService;
-import ru.smetabot.sandbox.state.Channel;
-import ru.smetabot.sandbox.state.SandboxException;
 import ru.smetabot.sandbox.state.SandboxState;
 import ru.smetabot.sandbox.updates.Json;
 
 /**
- * Join requests from the people's side: a user sees and withdraws their own pending requests; a human admin
- * (not only the bot) approves or declines them, as in a Telegram app's "Join requests" screen.
+ * Join requests from the people's side: a user sees their pending requests, asks to join a public channel without
+ * a link or withdraws a pending request; a human admin (can_invite_users) approves or declines one, as another
+ * admin's Telegram app would — the bot then meets HIDE_REQUESTER_MISSING for that request.
  */
 @RestController
 @RequestMapping("/sandbox/api")
@@ -33,7 +32,10 @@ class JoinRequestsController {
         this.memberships = memberships;
     }
 
-    record Actor(long actorId) {
+    record Requester(long userId) {
+    }
+
+    record Decider(long actorId) {
     }
 
     /** The user's pending requests: {@code [{"chat_id","title","date","invite_link"}]}. */
@@ -49,31 +51,27 @@ class JoinRequestsController {
         });
     }
 
-    /**
-     * The user withdraws their request (Telegram apps: "Cancel request"). The Bot API has no update for it;
-     * a later approve or decline answers HIDE_REQUESTER_MISSING, as for any request no longer pending.
-     */
-    @DeleteMapping("/channels/{chatId}/join-requests/{userId}")
-    Map<String, Object> withdraw(@PathVariable long chatId, @PathVariable long userId) {
-        state.locked(() -> {
-            Channel channel = state.requireChannel(chatId);
-            if (channel.joinRequests().remove(userId) == null) {
-                throw SandboxException.badRequest("HIDE_REQUESTER_MISSING", "HIDE_REQUESTER_MISSING");
-            }
-        });
+    @PostMapping("/channels/{chatId}/join-requests")
+    Map<String, Object> request(@PathVariable long chatId, @RequestBody Requester body) {
+        memberships.requestToJoin(chatId, body.userId());
         return Json.obj("ok", true);
     }
 
-    /** An admin with can_invite_users approves: the same path as the bot's approveChatJoinRequest. */
+    @DeleteMapping("/channels/{chatId}/join-requests/{userId}")
+    Map<String, Object> withdraw(@PathVariable long chatId, @PathVariable long userId) {
+        memberships.withdraw(chatId, userId);
+        return Json.obj("ok", true);
+    }
+
     @PostMapping("/channels/{chatId}/join-requests/{userId}/approve")
-    Map<String, Object> approve(@PathVariable long chatId, @PathVariable long userId, @RequestBody Actor actor) {
-        memberships.approve(chatId, actor.actorId(), userId);
+    Map<String, Object> approve(@PathVariable long chatId, @PathVariable long userId, @RequestBody Decider body) {
+        memberships.approve(chatId, body.actorId(), userId);
         return Json.obj("ok", true);
     }
 
     @PostMapping("/channels/{chatId}/join-requests/{userId}/decline")
-    Map<String, Object> decline(@PathVariable long chatId, @PathVariable long userId, @RequestBody Actor actor) {
-        memberships.decline(chatId, actor.actorId(), userId);
+    Map<String, Object> decline(@PathVariable long chatId, @PathVariable long userId, @RequestBody Decider body) {
+        memberships.decline(chatId, body.actorId(), userId);
         return Json.obj("ok", true);
     }
 }

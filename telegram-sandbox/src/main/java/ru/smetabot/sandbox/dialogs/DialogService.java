@@ -1,11 +1,13 @@
 package ru.smetabot.sandbox.dialogs;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
 
+import ru.smetabot.sandbox.SandboxProperties;
 import ru.smetabot.sandbox.state.Account;
 import ru.smetabot.sandbox.state.CallbackQuery;
 import ru.smetabot.sandbox.state.Dialog;
@@ -24,23 +26,30 @@ import ru.smetabot.sandbox.updates.UpdateTypes;
 @Service
 public class DialogService {
 
+    private static final int USER_TEXT_MAX = 4096;
+    private static final int USER_CAPTION_MAX = 1024;
+
     private final SandboxState state;
     private final UpdateHub hub;
     private final SandboxClock clock;
+    private final SandboxProperties properties;
 
-    DialogService(SandboxState state, UpdateHub hub, SandboxClock clock) {
+    DialogService(SandboxState state, UpdateHub hub, SandboxClock clock, SandboxProperties properties) {
         this.state = state;
+        this.properties = properties;
         this.hub = hub;
         this.clock = clock;
     }
 
     /** The user writes to the bot (text, or a document with an optional caption). */
     public Message userSends(long userId, long botId, String text, StoredFile document) {
+        requireSendable(text, document);
         return state.locked(() -> {
             Account user = requireUser(userId);
             Account bot = requireBot(botId);
             Dialog dialog = state.openDialog(botId, userId);
             Message message = dialog.add(userId, clock.epochSeconds(), text, document, null);
+            message.entities(BotCommands.entities(text));
             hub.publish(botId, UpdateTypes.MESSAGE,
                     TelegramObjects.dialogMessage(message, TelegramObjects.privateChat(user), user));
             return message;
@@ -72,8 +81,9 @@ public class DialogService {
                 throw SandboxException.badRequest("no such inline button", null);
             }
             String id = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE));
-            CallbackQuery query = state.putCallback(new CallbackQuery(id, botId, userId, messageId, data,
-                    message.editCount()));
+            CallbackQuery query = new CallbackQuery(id, botId, userId, messageId, data, message.editCount());
+            query.pressedAt(clock.now());
+            state.putCallback(query);
             Account bot = state.requireAccount(botId);
             hub.publish(botId, UpdateTypes.CALLBACK_QUERY, Json.obj("id", id, "from", TelegramObjects.user(user),
                     "message", TelegramObjects.dialogMessage(message, TelegramObjects.privateChat(user), bot),
@@ -91,6 +101,12 @@ public class DialogService {
     /** sendMessage, sendDocument ({@code document}) or sendPhoto ({@code photo}; {@code text} is the caption). */
     public Message botSends(long botId, long userId, String text, StoredFile document, Photo photo,
                             Map<String, Object> markup, boolean protectContent) {
+        return botSends(botId, userId, text, List.of(), document, photo, markup, protectContent);
+    }
+
+    /** As above, with the MessageEntity objects of {@code text} (parsed from parse_mode). */
+    public Message botSends(long botId, long userId, String text, List<Map<String, Object>> entities,
+                            StoredFile document, Photo photo, Map<String, Object> markup, boolean protectContent) {
         return state.locked(() -> {
             requireUser(userId);
             Dialog dialog = state.dialog(botId, userId).orElseThrow(() ->
@@ -100,14 +116,22 @@ public class DialogService {
             } else if (markup != null && markup.containsKey("remove_keyboard")) {
                 dialog.replyKeyboard(null);
             }
-            return dialog.add(botId, clock.epochSeconds(), text, document, photo, Keyboards.inlineOnly(markup),
-                    protectContent);
+            Message message = dialog.add(botId, clock.epochSeconds(), text, document, photo,
+                    Keyboards.inlineOnly(markup), protectContent);
+            message.entities(entities);
+            return message;
         });
     }
 
     /** editMessageText ({@code keepText=false}) or editMessageReplyMarkup ({@code keepText=true}). */
     public Message botEdits(long botId, long userId, int messageId, String text, Map<String, Object> markup,
                             boolean keepText) {
+        return botEdits(botId, userId, messageId, keepText ? MessageEdit.markup(markup)
+                : new MessageEdit(MessageEdit.Kind.TEXT, text, List.of(), markup));
+    }
+
+    /** editMessageText, editMessageCaption or editMessageReplyMarkup of a bot's message. */
+    public Message botEdits(long botId, long userId, int messageId, MessageEdit edit) {
         return state.locked(() -> {
             Dialog dialog = state.dialog(botId, userId).orElseThrow(SandboxException::chatNotFound);
             Message message = dialog.messages().get(messageId);
@@ -117,10 +141,7 @@ public class DialogService {
             if (message.senderId() != botId) {
                 throw SandboxException.badRequest("message can't be edited", "MESSAGE_AUTHOR_REQUIRED");
             }
-            String newText = keepText ? message.text() : text;
-            if (!message.edit(newText, Keyboards.inlineOnly(markup), clock.epochSeconds())) {
-                throw SandboxException.messageNotModified();
-            }
+            edit.apply(message, clock.epochSeconds());
             return message;
         });
     }
@@ -135,13 +156,32 @@ public class DialogService {
         });
     }
 
+    /**
+     * answerCallbackQuery: only once, and only within {@code sandbox.callback-answer-window} of the press
+     * (Telegram: 400 "query is too old and response timeout expired or query ID is invalid").
+     */
     public void answerCallback(long botId, String callbackId, String text, boolean showAlert) {
         state.locked(() -> {
-            CallbackQuery query = state.callback(callbackId).filter(q -> q.botId() == botId && !q.answered())
+            Instant oldest = clock.now().minus(properties.callbackAnswerWindow());
+            CallbackQuery query = state.callback(callbackId)
+                    .filter(q -> q.botId() == botId && !q.answered() && !q.pressedAt().isBefore(oldest))
                     .orElseThrow(() -> SandboxException.badRequest("query is too old and response timeout "
                             + "expired or query ID is invalid", "QUERY_ID_INVALID"));
             query.answer(text, showAlert);
         });
+    }
+
+    /** What a Telegram app lets a user send: a text of 1–4096 characters, or a file with a caption ≤ 1024. */
+    private static void requireSendable(String text, StoredFile document) {
+        if (document == null && (text == null || text.isBlank())) {
+            throw SandboxException.badRequest("message text is empty", "MESSAGE_EMPTY");
+        }
+        if (document == null && text.length() > USER_TEXT_MAX) {
+            throw SandboxException.badRequest("message is too long", "MESSAGE_TOO_LONG");
+        }
+        if (document != null && text != null && text.length() > USER_CAPTION_MAX) {
+            throw SandboxException.badRequest("message caption is too long", "MEDIA_CAPTION_TOO_LONG");
+        }
     }
 
     public Dialog requireDialog(long botId, long userId) {

@@ -117,9 +117,10 @@ class MtprotoController {
     Map<String, Object> joinRequests(@RequestHeader(name = AUTH, required = false) String auth,
                                      @PathVariable long chatId,
                                      @RequestParam(name = "offset_user_id", defaultValue = "0") long offsetUserId,
-                                     @RequestParam(name = "limit", defaultValue = "100") int limit) {
+                                     @RequestParam(name = "limit", defaultValue = "100") int limit,
+                                     @RequestParam(name = "invite_link", required = false) String inviteLink) {
         long me = caller(auth, "getJoinRequests", chatId);
-        return participants.joinRequests(chatId, me, offsetUserId, Math.max(1, Math.min(limit, 100)));
+        return participants.joinRequests(chatId, me, inviteLink, offsetUserId, Math.max(1, Math.min(limit, 100)));
     }
 
     @PostMapping("/channels/{chatId}/join-requests/{userId}/approve")

@@ -33,7 +33,12 @@ public class MtprotoSessions implements Resettable {
         this.properties = properties;
     }
 
+    /** auth.sendCode: a phone that is not 7–15 digits is PHONE_NUMBER_INVALID (TDLib's answer too). */
     String sendCode(String phone) {
+        int digits = normalize(phone).length();
+        if (digits < 7 || digits > 15) {
+            throw new MtprotoException(400, "PHONE_NUMBER_INVALID");
+        }
         findByPhone(phone).orElseThrow(() -> new MtprotoException(400, "PHONE_NUMBER_UNOCCUPIED"));
         String hash = UUID.randomUUID().toString().replace("-", "").substring(0, 18);
         attempts.put(hash, new Attempt(phone, clock.now(), false));
@@ -72,6 +77,9 @@ public class MtprotoSessions implements Resettable {
         }
         Account user = findByPhone(attempt.phone()).orElseThrow(() ->
                 new MtprotoException(400, "PHONE_NUMBER_UNOCCUPIED"));
+        if (password == null || password.isEmpty()) {
+            throw new MtprotoException(400, "PASSWORD_HASH_INVALID");
+        }
         if (!user.password().equals(password)) {
             throw new MtprotoException(400, "PASSWORD_HASH_INVALID");
         }

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import ru.smetabot.sandbox.channels.MembershipService;
 import ru.smetabot.sandbox.state.Account;
 import ru.smetabot.sandbox.state.Channel;
+import ru.smetabot.sandbox.state.InviteLink;
 import ru.smetabot.sandbox.state.JoinRequest;
 import ru.smetabot.sandbox.state.SandboxState;
 import ru.smetabot.sandbox.updates.Json;
@@ -48,9 +49,26 @@ class ParticipantsReader {
         });
     }
 
-    /** Oldest first; pass the last user_id as offset_user_id for the next page. */
-    Map<String, Object> joinRequests(long chatId, long me, long offsetUserId, int limit) {
+    /**
+     * Oldest first; pass the last user_id as offset_user_id for the next page. With {@code inviteLink}, only
+     * that link's requests (and {@code count} is that link's), which TDLib's getChatJoinRequests allows
+     * "for own links" to admins with can_invite_users and for other links to the owner only.
+     */
+    Map<String, Object> joinRequests(long chatId, long me, String inviteLink, long offsetUserId, int limit) {
         List<JoinRequest> all = memberships.pending(chatId, me);
+        if (inviteLink != null && !inviteLink.isBlank()) {
+            state.locked(() -> {
+                Channel channel = state.requireChannel(chatId);
+                InviteLink link = channel.links().get(inviteLink.trim());
+                if (link == null) {
+                    throw new MtprotoException(400, "INVITE_HASH_INVALID");
+                }
+                if (link.creatorId() != me && channel.ownerId() != me) {
+                    throw new MtprotoException(403, "CHAT_ADMIN_REQUIRED");
+                }
+            });
+            all = all.stream().filter(r -> inviteLink.trim().equals(r.inviteLink())).toList();
+        }
         int start = 0;
         if (offsetUserId != 0) {
             for (int i = 0; i < all.size(); i++) {

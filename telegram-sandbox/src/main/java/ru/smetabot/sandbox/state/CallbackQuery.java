@@ -1,5 +1,7 @@
 package ru.smetabot.sandbox.state;
 
+import java.time.Instant;
+
 /**
  * A pressed inline button and, once the bot answers, its answer. Wall-clock milliseconds of the press
  * and the answer, and how often its message had been edited before, let a benchmark time the screen's edit.
@@ -14,6 +16,8 @@ public final class CallbackQuery {
     private final long pressedAtMs = System.currentTimeMillis();
     private final int editsBefore;
     private long answeredAtMs;
+    /** The press on the sandbox clock (which tests can move), for the answer window. */
+    private Instant pressedAt = Instant.now();
     private boolean answered;
     private String answerText;
     private boolean showAlert;
@@ -45,4 +49,6 @@ public final class CallbackQuery {
     public long pressedAtMs() { return pressedAtMs; }
     public long answeredAtMs() { return answeredAtMs; }
     public int editsBefore() { return editsBefore; }
+    public Instant pressedAt() { return pressedAt; }
+    public void pressedAt(Instant when) { pressedAt = when; }
 }

@@ -3,6 +3,7 @@ package ru.smetabot.sandbox.state;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ public final class Message {
     private final Photo photo;
     private final boolean protectedContent;
     private String text;
+    /** MessageEntity objects of {@code text} (the caption for media), as the Bot API returns them. */
+    private List<Map<String, Object>> entities = List.of();
     private Map<String, Object> replyMarkup;
     private int editCount;
     private long editDate;
@@ -51,10 +54,18 @@ public final class Message {
 
     /** Applies an edit; false when nothing would change (Telegram's "message is not modified"). */
     public boolean edit(String newText, Map<String, Object> newMarkup, long when) {
-        if (Objects.equals(text, newText) && Objects.equals(replyMarkup, newMarkup)) {
+        return edit(newText, entities, newMarkup, when);
+    }
+
+    /** An edit of text (or caption), its entities and the markup; false when all three stay the same. */
+    public boolean edit(String newText, List<Map<String, Object>> newEntities, Map<String, Object> newMarkup,
+                        long when) {
+        List<Map<String, Object>> normalized = newEntities == null ? List.of() : List.copyOf(newEntities);
+        if (Objects.equals(text, newText) && entities.equals(normalized) && Objects.equals(replyMarkup, newMarkup)) {
             return false;
         }
         text = newText;
+        entities = normalized;
         replyMarkup = newMarkup;
         editCount++;
         editDate = when;
@@ -78,6 +89,8 @@ public final class Message {
     public long senderId() { return senderId; }
     public long date() { return date; }
     public String text() { return text; }
+    public List<Map<String, Object>> entities() { return entities; }
+    public void entities(List<Map<String, Object>> value) { entities = value == null ? List.of() : List.copyOf(value); }
     public StoredFile document() { return document; }
     public Photo photo() { return photo; }
     public Map<String, Object> replyMarkup() { return replyMarkup; }

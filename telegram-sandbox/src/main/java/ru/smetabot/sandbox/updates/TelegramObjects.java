@@ -62,8 +62,14 @@ public final class TelegramObjects {
             if (m.text() != null) {
                 json.put("caption", m.text());
             }
+            if (!m.entities().isEmpty()) {
+                json.put("caption_entities", m.entities());
+            }
         } else if (m.text() != null) {
             json.put("text", m.text());
+            if (!m.entities().isEmpty()) {
+                json.put("entities", m.entities());
+            }
         }
         Map<String, Object> markup = m.replyMarkup();
         if (markup != null && markup.containsKey("inline_keyboard")) {

@@ -1,5 +1,7 @@
 package ru.smetabot.sandbox.updates;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedList;
@@ -9,8 +11,11 @@ import java.util.Map;
 /** One bot's pending updates, its allowed_updates setting and its parked long poll (at most one). */
 final class UpdateQueue {
 
-    private record Pending(long id, String type, Map<String, Object> update) {
+    private record Pending(long id, String type, Map<String, Object> update, Instant createdAt) {
     }
+
+    /** Bot API getUpdates: updates "will not be kept longer than 24 hours". */
+    static final Duration KEPT_FOR = Duration.ofHours(24);
 
     private final LinkedList<Pending> pending = new LinkedList<>();
     private long nextId = 100_000_001L;
@@ -18,10 +23,17 @@ final class UpdateQueue {
     private UpdateWaiter waiter;
     private int waiterLimit;
 
-    synchronized void publish(String type, Map<String, Object> payload) {
+    /**
+     * Creates an update only when the bot's allowed_updates admit its type right now (Bot API getUpdates:
+     * the setting decides which updates are created; it "doesn't affect updates created before the call").
+     */
+    synchronized void publish(String type, Map<String, Object> payload, Instant now) {
+        if (!UpdateTypes.allowed(type, allowed)) {
+            return;
+        }
         long id = nextId++;
         Map<String, Object> update = Json.obj("update_id", id, type, payload);
-        pending.add(new Pending(id, type, update));
+        pending.add(new Pending(id, type, update, now));
         if (waiter != null) {
             List<Map<String, Object>> batch = take(waiterLimit);
             if (!batch.isEmpty()) {
@@ -36,11 +48,13 @@ final class UpdateQueue {
      * Confirms everything below {@code offset}, remembers {@code allowedUpdates} when given, and either answers
      * at once or parks {@code poll} until an update arrives (the caller owns the poll's timeout).
      */
-    synchronized void poll(long offset, int limit, List<String> allowedUpdates, boolean mayWait, UpdateWaiter poll) {
+    synchronized void poll(long offset, int limit, List<String> allowedUpdates, boolean mayWait, UpdateWaiter poll,
+                           Instant now) {
         if (allowedUpdates != null) {
             allowed = List.copyOf(allowedUpdates);
         }
         confirm(offset);
+        pending.removeIf(p -> p.createdAt().isBefore(now.minus(KEPT_FOR)));
         if (waiter != null) {
             waiter.terminatedByOtherPoll();
             waiter = null;
@@ -74,17 +88,12 @@ final class UpdateQueue {
         }
     }
 
-    /** Updates the bot did not ask for are dropped, as Telegram never creates them. */
+    /** Updates already created are delivered even if allowed_updates changed since, as on Telegram. */
     private List<Map<String, Object>> take(int limit) {
         List<Map<String, Object>> batch = new ArrayList<>();
         Iterator<Pending> it = pending.iterator();
         while (it.hasNext() && batch.size() < limit) {
-            Pending p = it.next();
-            if (UpdateTypes.allowed(p.type(), allowed)) {
-                batch.add(p.update());
-            } else {
-                it.remove();
-            }
+            batch.add(it.next().update());
         }
         return batch;
     }

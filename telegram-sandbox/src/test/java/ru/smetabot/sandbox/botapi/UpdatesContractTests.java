@@ -2,6 +2,7 @@ package ru.smetabot.sandbox.botapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,20 +83,18 @@ class UpdatesContractTests {
     }
 
     @Test
-    void chatMemberUpdatesComeOnlyWhenAskedFor() throws Exception {
+    void chatMemberUpdatesAreCreatedOnlyWhenAskedFor() throws Exception {
         SandboxTypes.Channel channel = channelWithBotAdmin();
         String link = InviteLinks.create(telegram, channel.id(), "open", false).getInviteLink();
-        telegram.execute(GetUpdates.builder().offset(-1).build());
-        confirmAll();
+        confirmAll(List.of());
 
         sandbox.openInviteLink(USER, link);
-        List<Update> byDefault = telegram.execute(GetUpdates.builder().allowedUpdates(List.of()).build());
-
+        List<Update> byDefault = telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
         sandbox.createUser(602L, "Petr", "petr");
         sandbox.openInviteLink(602L, link);
         List<Update> whenListed = telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
 
-        assertThat(byDefault).noneMatch(Update::hasChatMember);
+        assertThat(byDefault).as("created while chat_member was not asked for: never created").isEmpty();
         assertThat(whenListed).hasSize(1);
         var member = whenListed.get(0).getChatMember();
         assertThat(member.getNewChatMember().getStatus()).isEqualTo("member");
@@ -106,13 +105,39 @@ class UpdatesContractTests {
     }
 
     @Test
-    void allowedUpdatesFilterOtherTypesToo() throws Exception {
+    void allowedUpdatesDecideWhichUpdatesAreCreated() throws Exception {
+        telegram.execute(GetUpdates.builder().allowedUpdates(List.of("callback_query")).build());
         sandbox.sendText(USER, TestSandbox.BOT_ID, "hello");
 
         List<Update> onlyCallbacks = telegram.execute(GetUpdates.builder().allowedUpdates(List.of("callback_query"))
                 .build());
+        List<Update> afterWidening = telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
 
         assertThat(onlyCallbacks).isEmpty();
+        assertThat(afterWidening).as("widening later does not bring back what was never created").isEmpty();
+    }
+
+    @Test
+    void updatesCreatedBeforeAllowedUpdatesNarrowedAreStillDelivered() throws Exception {
+        telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
+        sandbox.sendText(USER, TestSandbox.BOT_ID, "sent while messages were allowed");
+
+        List<Update> narrowed = telegram.execute(GetUpdates.builder().allowedUpdates(List.of("callback_query"))
+                .build());
+
+        assertThat(narrowed).extracting(u -> u.getMessage().getText())
+                .containsExactly("sent while messages were allowed");
+    }
+
+    @Test
+    void updatesNotFetchedWithin24HoursAreGone() throws Exception {
+        sandbox.sendText(USER, TestSandbox.BOT_ID, "old");
+        sandbox.advanceClock(Duration.ofHours(24).plusSeconds(1));
+        sandbox.sendText(USER, TestSandbox.BOT_ID, "new");
+
+        List<Update> updates = telegram.execute(GetUpdates.builder().build());
+
+        assertThat(updates).extracting(u -> u.getMessage().getText()).containsExactly("new");
     }
 
     @Test
@@ -139,8 +164,9 @@ class UpdatesContractTests {
         return channel;
     }
 
-    private void confirmAll() throws Exception {
-        List<Update> pending = telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
+    /** Confirms everything pending and leaves allowed_updates at {@code allowed} (empty = Telegram's default). */
+    private void confirmAll(List<String> allowed) throws Exception {
+        List<Update> pending = telegram.execute(GetUpdates.builder().allowedUpdates(allowed).build());
         if (!pending.isEmpty()) {
             telegram.execute(GetUpdates.builder().offset(pending.get(pending.size() - 1).getUpdateId() + 1).build());
         }

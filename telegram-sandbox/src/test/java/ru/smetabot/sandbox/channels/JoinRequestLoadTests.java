@@ -37,7 +37,9 @@ class JoinRequestLoadTests {
         sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
         String link = telegram.execute(CreateChatInviteLink.builder().chatId(chatId).createsJoinRequest(true)
                 .build()).getInviteLink();
-        telegram.execute(GetUpdates.builder().offset(-1).build());
+        List<Update> before = telegram.execute(GetUpdates.builder().allowedUpdates(List.of("chat_join_request"))
+                .build());
+        telegram.execute(GetUpdates.builder().offset(before.get(before.size() - 1).getUpdateId() + 1).build());
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> calls = new ArrayList<>();

@@ -126,18 +126,70 @@ class MtprotoTests {
         Map<String, Object> page1 = mtproto.joinRequests(session, chatId, 0, 100);
         long next = ((Number) page1.get("next_offset_user_id")).longValue();
         Map<String, Object> page2 = mtproto.joinRequests(session, chatId, next, 100);
+        telegram.execute(GetUpdates.builder().allowedUpdates(List.of("chat_member")).offset(-1).build());
         mtproto.approve(session, chatId, 1000L);
         mtproto.decline(session, chatId, 1001L);
-        List<Update> members = telegram.execute(GetUpdates.builder().allowedUpdates(List.of("chat_member")).build());
+        List<Update> all = telegram.execute(GetUpdates.builder().allowedUpdates(List.of("chat_member")).build());
+        List<Update> members = all.stream().filter(Update::hasChatMember).toList();
 
         assertThat(page1).containsEntry("count", 150);
         assertThat((List<?>) page1.get("requests")).hasSize(100);
         assertThat((List<?>) page2.get("requests")).hasSize(50);
         assertThat(page2.get("next_offset_user_id")).isNull();
         assertThat(members).hasSize(1);
-        assertThat(members.get(0).getChatMember().getViaJoinRequest()).isTrue();
+        assertThat(members.get(0).getChatMember().getViaJoinRequest()).isNull();
+        assertThat(members.get(0).getChatMember().getInviteLink().getInviteLink()).isEqualTo(link);
         assertThat(members.get(0).getChatMember().getFrom().getId()).isEqualTo(CONTRACTOR);
         assertThat(mtproto.joinRequests(session, chatId, 0, 100)).containsEntry("count", 148);
         assertThat(mtproto.participants(session, chatId, 0, 200)).containsEntry("count", 3);
+    }
+    @Test
+    void joinRequestsOfAnotherAdminsLinkNeedOwnerRightsAndAreCountedPerLink() throws Exception {
+        sandbox.createUser(902L, "Admin", null, "admin", "+79990000902", null);
+        String ownerSession = mtproto.login(PHONE, "12345", null);
+        long chatId = mtproto.createChannel(ownerSession, "Room");
+        mtproto.addAdmin(ownerSession, chatId, TestSandbox.BOT_ID, null);
+        mtproto.addAdmin(ownerSession, chatId, 902L, Map.of("can_invite_users", true));
+        String adminSession = mtproto.login("+79990000902", "12345", null);
+        String botLink = telegram.execute(CreateChatInviteLink.builder().chatId(chatId).createsJoinRequest(true)
+                .build()).getInviteLink();
+        String otherLink = telegram.execute(CreateChatInviteLink.builder().chatId(chatId).createsJoinRequest(true)
+                .build()).getInviteLink();
+        for (long id = 1200; id < 1203; id++) {
+            sandbox.createUser(id, "Client " + id, null);
+            sandbox.openInviteLink(id, id == 1200 ? otherLink : botLink);
+        }
+
+        Map<String, Object> perLink = mtproto.joinRequests(ownerSession, chatId, botLink, 0, 100);
+
+        assertThat(perLink).containsEntry("count", 2);
+        assertThat((List<?>) perLink.get("requests")).hasSize(2);
+        assertThat(mtproto.joinRequests(ownerSession, chatId, otherLink, 0, 100)).containsEntry("count", 1);
+        assertThat(mtproto.joinRequests(adminSession, chatId, 0, 100)).containsEntry("count", 3);
+        assertThatThrownBy(() -> mtproto.joinRequests(adminSession, chatId, botLink, 0, 100))
+                .isInstanceOfSatisfying(SandboxClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.body()).contains("CHAT_ADMIN_REQUIRED");
+                });
+    }
+
+    @Test
+    void sendCodeToAMalformedPhoneIsPhoneNumberInvalid() {
+        assertThatThrownBy(() -> mtproto.sendCode("+7 12"))
+                .isInstanceOfSatisfying(SandboxClientException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.body()).contains("PHONE_NUMBER_INVALID");
+                });
+    }
+
+    @Test
+    void emptyPasswordIsPasswordHashInvalid() {
+        sandbox.createUser(903L, "Secure", null, "secure3", "+79990000903", "pw");
+        String hash = mtproto.sendCode("+79990000903");
+        mtproto.signIn("+79990000903", hash, "12345");
+
+        assertThatThrownBy(() -> mtproto.checkPassword(hash, ""))
+                .isInstanceOfSatisfying(SandboxClientException.class,
+                        e -> assertThat(e.body()).contains("PASSWORD_HASH_INVALID"));
     }
 }
