@@ -19,7 +19,7 @@ public class RefreshRuns {
 
     private static final String LATEST_FINISHED = """
             WITH latest AS (
-                SELECT c.id, c.userbot_account_id, c.deleted, l.retry_at, l.reason
+                SELECT c.id, c.userbot_account_id, c.deleted, c.archived_at, l.retry_at, l.reason
                   FROM core.channels c
                   LEFT JOIN LATERAL (
                         SELECT r.retry_at, r.reason FROM analytics.refresh_runs r
@@ -46,7 +46,7 @@ public class RefreshRuns {
     public List<Long> roomsDue() {
         return jdbc.sql(LATEST_FINISHED + """
                 SELECT l.id FROM latest l
-                 WHERE NOT l.deleted
+                 WHERE NOT l.deleted AND l.archived_at IS NULL
                    AND (l.retry_at IS NULL OR l.retry_at <= :now)
                    AND NOT EXISTS (SELECT 1 FROM flooded f WHERE f.userbot_account_id = l.userbot_account_id)
                    AND EXISTS (SELECT 1 FROM core.publications p WHERE p.channel_id = l.id AND NOT p.deleted)

@@ -136,4 +136,32 @@ public sealed interface Callback {
     /** "📥 Экспорт": CSV documents of the room's files and of its members. */
     record Export(long roomId) implements RoomCallback {
     }
+
+    /** "👥 Участники по дням": the room's members and joins/leaves per day, sent as a picture. */
+    record MembersChart(long roomId) implements RoomCallback {
+    }
+
+    /** "🗄 В архив" on the card: asks whether to keep or remove the clients. */
+    record ArchiveAsk(long roomId) implements RoomCallback {
+    }
+
+    /** The confirmed archive: revokes the links, removes the clients when {@code removeClients}. */
+    record ArchiveRoom(long roomId, boolean removeClients) implements RoomCallback {
+    }
+
+    /** An archived room's card. */
+    record ArchivedCard(long roomId) implements RoomCallback {
+    }
+
+    /** "♻️ Вернуть из архива". */
+    record ReopenRoom(long roomId) implements RoomCallback {
+    }
+
+    /** "✏️ Переименовать": the next text is the room's new title. */
+    record RenameRoom(long roomId) implements RoomCallback {
+    }
+
+    /** "🗄 Архив": page {@code page} of the owner's archived rooms. */
+    record ArchivedList(int page) implements Callback {
+    }
 }

@@ -43,6 +43,9 @@ public final class CardView {
             for (CardData.FileLine file : card.latest()) {
                 text.append('\n').append(texts.get(locale, "card.file", Html.escape(TelegramLimits.cut(file.fileName(), MAX_FILE_NAME)), file.views(),
                         format(file.postedAt(), DATE, zone)));
+                if (file.reach() != null) {
+                    text.append(texts.get(locale, "card.file_reach", file.reach()));
+                }
             }
         }
         return new Screen(text.toString(), keyboard(card, texts, locale).build());
@@ -69,7 +72,10 @@ public final class CardView {
                 .row(Buttons.button(texts.get(locale, "card.publish"), new Callback.PublishHere(id)));
         keyboard.row(Buttons.button(texts.get(locale, "card.chart"), new Callback.ViewsChart(id)),
                 Buttons.button(texts.get(locale, "card.export"), new Callback.Export(id)));
+        keyboard.row(Buttons.button(texts.get(locale, "card.members_chart"), new Callback.MembersChart(id)));
         keyboard.row(Buttons.button(texts.get(locale, "card.notifications"), new Callback.NotifySettings(id)));
+        keyboard.row(Buttons.button(texts.get(locale, "card.rename"), new Callback.RenameRoom(id)),
+                Buttons.button(texts.get(locale, "card.archive"), new Callback.ArchiveAsk(id)));
         keyboard.row(filePager(card, texts, locale));
         return keyboard.row(Buttons.button(texts.get(locale, "card.back"), new Callback.RoomList(0)));
     }

@@ -66,6 +66,6 @@ public class ChannelScreens {
     }
 
     private Screen roomList(long contractorId, int page, Locale locale) {
-        return RoomListView.render(stats.roomList(contractorId, page), texts, locale);
+        return RoomListView.render(stats.roomList(contractorId, page), stats.archivedCount(contractorId), texts, locale);
     }
 }

@@ -26,4 +26,8 @@ public sealed interface Step {
     /** The link's name is given; the owner is choosing its expiry and limit. */
     record LinkDraft(long roomId, String name) implements Step {
     }
+
+    /** After "✏️ Переименовать": the next text is the room's new title. */
+    record AwaitingRoomTitle(long roomId) implements Step {
+    }
 }

@@ -42,6 +42,9 @@ class StepCodec {
         if (type == Step.LinkDraft.class) {
             return "link_draft";
         }
+        if (type == Step.AwaitingRoomTitle.class) {
+            return "room_title";
+        }
         throw new IllegalArgumentException("unknown step " + type);
     }
 
@@ -56,6 +59,8 @@ class StepCodec {
             values.put("fileSize", pending.fileSize());
         } else if (step instanceof Step.AwaitingLinkName linkName) {
             values.put("roomId", linkName.roomId());
+        } else if (step instanceof Step.AwaitingRoomTitle roomTitle) {
+            values.put("roomId", roomTitle.roomId());
         } else if (step instanceof Step.LinkDraft draft) {
             values.put("roomId", draft.roomId());
             values.put("name", draft.name());
@@ -79,6 +84,8 @@ class StepCodec {
                 return new Step.AwaitingLinkName(asLong(values.get("roomId")));
             case "link_draft":
                 return new Step.LinkDraft(asLong(values.get("roomId")), (String) values.get("name"));
+            case "room_title":
+                return new Step.AwaitingRoomTitle(asLong(values.get("roomId")));
             default:
                 throw new IllegalStateException("unknown step '" + name + "' in core.bot_conversations");
         }

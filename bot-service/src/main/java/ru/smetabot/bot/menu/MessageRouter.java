@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import ru.smetabot.bot.account.Contractors;
+import ru.smetabot.bot.archive.RenameInput;
 import ru.smetabot.bot.channels.ChannelScreens;
 import ru.smetabot.bot.channels.RoomSearch;
 import ru.smetabot.bot.conversation.Conversations;
@@ -40,10 +41,12 @@ class MessageRouter implements UpdateHandler {
     private final Texts texts;
     private final AccountCommands account;
     private final HelpScreens help;
+    private final RenameInput rename;
 
     MessageRouter(Contractors contractors, Conversations conversations, NewRoomFlow newRoom, PublishFlow publish,
             ChannelScreens channels, RoomSearch search, LinkNameInput linkNames, LinksMenu linksMenu, BotGateway gateway,
-            Texts texts, AccountCommands account, HelpScreens help) {
+            Texts texts, AccountCommands account, HelpScreens help, RenameInput rename) {
+        this.rename = rename;
         this.contractors = contractors;
         this.conversations = conversations;
         this.newRoom = newRoom;
@@ -93,7 +96,8 @@ class MessageRouter implements UpdateHandler {
             conversations.clear(contractor.getTgUserId());
             onMenu(action, chatId, contractor, locale);
         } else if (text == null || !(newRoom.onText(chatId, contractor, text, locale)
-                || linkNames.onText(chatId, contractor, text, locale) || search.onText(chatId, contractor, text, locale))) {
+                || linkNames.onText(chatId, contractor, text, locale) || search.onText(chatId, contractor, text, locale)
+                || rename.onText(chatId, contractor, text, locale))) {
             gateway.send(chatId, MainMenu.withMenu("unknown.text", texts, locale));
         }
     }

@@ -24,7 +24,8 @@ public class FailureHints {
 
     /** The administrator right a call needs; named in the hint as Telegram's admin settings name it. */
     public enum Right {
-        INVITE_USERS("invite_users"), RESTRICT_MEMBERS("restrict_members"), POST_MESSAGES("post_messages");
+        INVITE_USERS("invite_users"), RESTRICT_MEMBERS("restrict_members"), POST_MESSAGES("post_messages"),
+        CHANGE_INFO("change_info");
 
         private final String key;
 

@@ -14,4 +14,9 @@ public interface RoomRepository extends JpaRepository<Room, Long> {
     Page<Room> findByContractorIdAndDeletedFalseOrderByCreatedAtDesc(long contractorId, Pageable page);
 
     List<Room> findByContractorIdAndDeletedFalse(long contractorId);
+
+    /** The owner's active rooms (not deactivated, not archived), newest first. */
+    Page<Room> findByContractorIdAndDeletedFalseAndArchivedAtIsNullOrderByCreatedAtDesc(long contractorId, Pageable page);
+
+    List<Room> findByContractorIdAndDeletedFalseAndArchivedAtIsNull(long contractorId);
 }
