@@ -14,7 +14,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads a room's joins and leaves per day for "👥 Участники по дням". The flows come from
  * analytics.events (client_join; client_leave and client_banned count as leaves), which keeps every
- * join and leave, also a client's second join, while core.clients keeps only the latest. The member
+ * join and leave, also a client's second join, while core.clients keeps only the latest. A client counts
+ * once a day as leaving: removing one from a channel is a ban and an unban (client_banned, then a
+ * client_leave from Telegram's update or the archive), which is one departure. The member
  * count is anchored to today's truth, the room's active clients in core.clients, and walked back day by
  * day through the net flows, so the line ends at the number "👥 Участники" shows. Days are cut in the
  * zone given (the owner's); at most {@link #MAX_DAYS} days, the latest.
@@ -28,7 +30,7 @@ class MemberHistory {
     private static final String FLOWS = """
             SELECT (e.created_at AT TIME ZONE :zone)::date AS day,
                    count(*) FILTER (WHERE e.event_type = 'client_join') AS joins,
-                   count(*) FILTER (WHERE e.event_type IN ('client_leave', 'client_banned')) AS leaves
+                   count(DISTINCT e.client_id) FILTER (WHERE e.event_type IN ('client_leave', 'client_banned')) AS leaves
               FROM analytics.events e
              WHERE e.channel_id = :room AND e.event_type IN ('client_join', 'client_leave', 'client_banned')
              GROUP BY 1 ORDER BY 1
@@ -37,7 +39,7 @@ class MemberHistory {
     private static final String PER_LINK = """
             SELECT coalesce(i.name, '') AS link,
                    count(*) FILTER (WHERE e.event_type = 'client_join') AS joins,
-                   count(*) FILTER (WHERE e.event_type IN ('client_leave', 'client_banned')) AS leaves
+                   count(DISTINCT e.client_id) FILTER (WHERE e.event_type IN ('client_leave', 'client_banned')) AS leaves
               FROM analytics.events e
               LEFT JOIN core.clients c ON c.id = e.client_id
               LEFT JOIN core.invites i ON i.id = c.invite_id
