@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -51,6 +52,7 @@ class MemberHistory {
     private final JdbcClient jdbc;
     private final Clock clock;
 
+    @Autowired
     MemberHistory(JdbcClient jdbc) {
         this(jdbc, Clock.systemUTC());
     }
