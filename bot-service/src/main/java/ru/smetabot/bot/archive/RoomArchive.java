@@ -144,8 +144,12 @@ public class RoomArchive {
         } catch (BotApiException e) {
             if (!e.isNotModified()) {
                 meters.counter("smetabot.bot.rooms.renamed", "outcome", "refused").increment();
-                log.warn("Room {}: rename refused by Telegram ({}); the bot needs the right can_change_info "
-                        + "(\"Change channel info\")", room.getId(), e.getMessage());
+                if (e.lacksAdminRight()) {
+                    log.warn("Room {}: rename refused, the bot lacks the right can_change_info (\"Change channel info\"); "
+                            + "give it in the channel's admin settings. Telegram said: {}", room.getId(), e.description());
+                } else {
+                    log.warn("Room {}: rename not done, Telegram refused: {}", room.getId(), e.getMessage());
+                }
                 throw e;
             }
         }

@@ -132,6 +132,39 @@ class ArchiveJourneyTests extends BotThroughSandbox {
         assertThat(count("smetabot.bot.rooms.renamed", "outcome", "refused")).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void aLinkTelegramDidNotRevokeAdmitsNobodyToTheArchivedRoom() {
+        long owner = newOwner("Ольга", true);
+        Room room = roomWithClients(owner, "Ольга — дача", 0);
+        String link = jdbc.sql("SELECT invite_link FROM core.invites WHERE channel_id = :r").param("r", room.getId())
+                .query(String.class).single();
+        double partial = count("smetabot.bot.rooms.archived", "outcome", "partial");
+
+        Message card = openCard(owner, "Ольга — дача");
+        pressInline(owner, card, "🗄 В архив");
+        SafetyTests.awaitTrue(() -> current(owner, card.messageId()).text().startsWith("🗄 Закрыть проект"));
+        sandbox.addFault("botapi:revokeChatInviteLink", "FLOOD_WAIT", 120, null, 1);
+        try {
+            pressInline(owner, current(owner, card.messageId()), "🗄 В архив, клиентов оставить");
+            SafetyTests.awaitTrue(() -> current(owner, card.messageId()).text().startsWith("🗄 Канал «Ольга — дача» в архиве"));
+        } finally {
+            sandbox.clearFaults();
+        }
+        assertThat(current(owner, card.messageId()).text()).contains("Ссылок отозвано: 0")
+                .contains("⚠️ Telegram отказал: ссылок не отозвано — 1");
+        assertThat(count("smetabot.bot.rooms.archived", "outcome", "partial")).isEqualTo(partial + 1);
+        assertThat(sandbox.channel(room.getTgChatId()).inviteLinks()).filteredOn(l -> link.equals(l.inviteLink()))
+                .singleElement().satisfies(l -> assertThat(l.revoked()).as("Telegram still has it").isFalse());
+
+        long newcomer = BotSandbox.newUserId() + 600_000;
+        sandbox.createUser(newcomer, "Новичок", "newcomer" + newcomer);
+        assertThat(sandbox.openInviteLink(newcomer, link).outcome()).isEqualTo("requested");
+        SafetyTests.awaitTrue(() -> sandbox.joinDecisions(room.getTgChatId()).stream()
+                .anyMatch(d -> d.userId() == newcomer && "declined".equals(d.outcome())));
+        assertThat(sandbox.channel(room.getTgChatId()).members()).noneMatch(m -> m.userId() == newcomer
+                && "member".equals(m.status()));
+    }
+
     /** A room with отчёт.pdf and {@code clients} clients who came by the link «Семья». */
     private Room roomWithClients(long owner, String title, int clients) {
         press(owner, "🆕 Новый канал", "Напишите название канала");
