@@ -89,6 +89,12 @@ public class SandboxClient {
                 Channel.class);
     }
 
+    /** Appoints an admin with only the given Bot API rights (can_post_messages …), on behalf of the owner. */
+    public Channel addAdmin(long chatId, long userId, Map<String, Boolean> rights) {
+        return http.post("/sandbox/api/channels/" + chatId + "/admins", Map.of("user_id", userId, "rights", rights), null,
+                Channel.class);
+    }
+
     public Channel removeAdmin(long chatId, long userId) {
         return http.delete("/sandbox/api/channels/" + chatId + "/admins/" + userId, Channel.class);
     }
