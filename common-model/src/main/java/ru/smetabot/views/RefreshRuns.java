@@ -42,7 +42,7 @@ public class RefreshRuns {
         this.clock = clock;
     }
 
-    /** Live rooms with live posts that are not in back-off now, by id: the periodic job's work list. */
+    /** Live, not archived rooms with live posts that are not in back-off now, by id: the periodic job's work list. */
     public List<Long> roomsDue() {
         return jdbc.sql(LATEST_FINISHED + """
                 SELECT l.id FROM latest l
