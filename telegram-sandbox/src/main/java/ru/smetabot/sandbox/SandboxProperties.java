@@ -1,5 +1,6 @@
 package ru.smetabot.sandbox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           does not send a bot its own messages, so false by default)
  * @param loginCode          the only sign-in code the MTProto side accepts
  * @param loginCodeTtl       how long a sent sign-in code stays valid
+ * @param dataDir            where the world is kept across restarts (env {@code SANDBOX_DATA_DIR}); unset or
+ *                           blank: in memory only, as in tests
+ * @param saveDelay          how soon after a change the world is saved (at most that much is lost in a crash)
  */
 @ConfigurationProperties(prefix = "sandbox")
 public record SandboxProperties(
@@ -21,5 +25,12 @@ public record SandboxProperties(
         @DefaultValue("24h") Duration viewCooldown,
         @DefaultValue("false") boolean ownChannelPostsAsUpdates,
         @DefaultValue("12345") String loginCode,
-        @DefaultValue("5m") Duration loginCodeTtl) {
+        @DefaultValue("5m") Duration loginCodeTtl,
+        Path dataDir,
+        @DefaultValue("500ms") Duration saveDelay) {
+
+    /** Whether the world is kept in {@link #dataDir}. */
+    public boolean persistent() {
+        return dataDir != null && !dataDir.toString().isBlank();
+    }
 }

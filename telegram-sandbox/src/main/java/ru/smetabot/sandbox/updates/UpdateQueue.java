@@ -6,19 +6,33 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 
+import ru.smetabot.sandbox.state.IdCeilings;
+
 /** One bot's pending updates, its allowed_updates setting and its parked long poll (at most one). */
 final class UpdateQueue {
 
-    private record Pending(long id, String type, Map<String, Object> update) {
+    record Pending(long id, String type, Map<String, Object> update) {
+    }
+
+    /** A queue as saved in the data directory: the next update id, allowed_updates and what is pending. */
+    record Saved(long nextId, List<String> allowed, List<Pending> pending) {
     }
 
     private final LinkedList<Pending> pending = new LinkedList<>();
+    private final IdCeilings ceilings;
+    private final String counter;
     private long nextId = 100_000_001L;
     private List<String> allowed = List.of();
     private UpdateWaiter waiter;
     private int waiterLimit;
 
+    UpdateQueue(IdCeilings ceilings, long botId) {
+        this.ceilings = ceilings;
+        this.counter = "updates:" + botId;
+    }
+
     synchronized void publish(String type, Map<String, Object> payload) {
+        nextId = ceilings.take(counter, nextId);
         long id = nextId++;
         Map<String, Object> update = Json.obj("update_id", id, type, payload);
         pending.add(new Pending(id, type, update));
@@ -57,6 +71,19 @@ final class UpdateQueue {
     synchronized void cancel(UpdateWaiter poll) {
         if (waiter == poll) {
             waiter = null;
+        }
+    }
+
+    synchronized Saved save() {
+        return new Saved(nextId, allowed, List.copyOf(pending));
+    }
+
+    synchronized void load(Saved saved) {
+        nextId = Math.max(nextId, saved.nextId());
+        allowed = saved.allowed() == null ? List.of() : List.copyOf(saved.allowed());
+        pending.clear();
+        if (saved.pending() != null) {
+            pending.addAll(saved.pending());
         }
     }
 
