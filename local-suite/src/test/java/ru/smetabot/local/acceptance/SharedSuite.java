@@ -36,22 +36,27 @@ public final class SharedSuite implements ParameterResolver {
     private static Suite start() {
         try {
             Path dataDir = Files.createTempDirectory("smetabot-acceptance");
-            Map<String, String> env = new HashMap<>(System.getenv());
-            env.put("SMETABOT_HOME", Path.of("..").toAbsolutePath().normalize().toString());
-            env.put("DATA_DIR", dataDir.toString());
-            env.remove("DATABASE_URL");
-            for (String name : new String[] {"LOCAL_PG_PORT", "SANDBOX_PORT", "BOT_PORT", "BOT_METRICS_PORT",
-                    "USERBOT_PORT", "USERBOT_METRICS_PORT", "WORKER_PORT", "WORKER_METRICS_PORT"}) {
-                env.put(name, Integer.toString(freePort()));
-            }
-            env.put("REFRESH_INTERVAL", REFRESH_INTERVAL);
-            env.put("VIEWS_FAILURE_BACKOFF", "10s");
-            // The bot's join-request sweep (5 min in production) finds requests Telegram did not send it.
-            env.put("JOIN_REQUEST_SWEEP_INTERVAL", "5s");
-            return new Suite(LocalSuite.startQuietly(SuiteSettings.fromEnvironment(env)));
+            return new Suite(LocalSuite.startQuietly(SuiteSettings.fromEnvironment(environment(dataDir))));
         } catch (Exception e) {
             throw new IllegalStateException("the local suite did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** The acceptance suite's environment on {@code dataDir}: random free ports, the demo's short intervals. */
+    static Map<String, String> environment(Path dataDir) throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("SMETABOT_HOME", Path.of("..").toAbsolutePath().normalize().toString());
+        env.put("DATA_DIR", dataDir.toString());
+        env.remove("DATABASE_URL");
+        for (String name : new String[] {"LOCAL_PG_PORT", "SANDBOX_PORT", "BOT_PORT", "BOT_METRICS_PORT",
+                "USERBOT_PORT", "USERBOT_METRICS_PORT", "WORKER_PORT", "WORKER_METRICS_PORT"}) {
+            env.put(name, Integer.toString(freePort()));
+        }
+        env.put("REFRESH_INTERVAL", REFRESH_INTERVAL);
+        env.put("VIEWS_FAILURE_BACKOFF", "10s");
+        // The bot's join-request sweep (5 min in production) finds requests Telegram did not send it.
+        env.put("JOIN_REQUEST_SWEEP_INTERVAL", "5s");
+        return env;
     }
 
     static int freePort() throws Exception {
