@@ -76,7 +76,9 @@ public final class LocalSuite implements AutoCloseable {
         String db = databaseUrl;
         startService("userbot", serviceJar("userbot-service"), serviceEnv(db, ports.userbot(), ports.userbotMetrics(),
                 Map.of("USERBOT_GATEWAY", "sandbox", "SANDBOX_URL", sandboxUrl(),
-                        "SESSIONS_DIR", settings.dataDir().resolve("sessions").toString())),
+                        "SESSIONS_DIR", settings.dataDir().resolve("sessions").toString(),
+                        "USERBOT_SANDBOX_SESSIONS_FILE",
+                        settings.dataDir().resolve("sessions").resolve("sandbox-sessions.json").toString())),
                 ports.userbotMetrics(), logs, echo);
         startService("worker", serviceJar("worker-service"), serviceEnv(db, ports.worker(), ports.workerMetrics(),
                 Map.of()), ports.workerMetrics(), logs, echo);

@@ -38,11 +38,12 @@ public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int pos
         return databaseUrl == null || databaseUrl.isBlank();
     }
 
-    /** The host name in the suite's own URLs: localhost unless the processes listen on one other address. */
+    /** The host in the suite's own URLs: localhost (127.0.0.1, or every interface), else the one bind address. */
     public String host() {
         try {
             InetAddress address = InetAddress.getByName(bindAddress);
-            if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+            if (address.isAnyLocalAddress() || bindAddress.equals("localhost")
+                    || address.getHostAddress().equals("127.0.0.1")) {
                 return "localhost";
             }
             return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
