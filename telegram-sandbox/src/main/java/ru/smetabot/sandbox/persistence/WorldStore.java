@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import ru.smetabot.sandbox.SandboxProperties;
@@ -52,6 +51,7 @@ public class WorldStore {
     private long savedStateChanges = -1;
     private long savedPartChanges = -1;
     private byte[] savedBytes;
+    private long nextSaveNanos;
     private boolean closed;
 
     WorldStore(SandboxProperties properties, SandboxState state, List<StoredPart<?>> parts, AccountService accounts,
@@ -103,31 +103,19 @@ public class WorldStore {
     }
 
     private Summary read(byte[] bytes) {
-        JsonNode root = mapper.readTree(bytes);
-        int format = root.path("format").asInt(0);
-        if (format != FORMAT) {
-            throw new IllegalStateException("format " + format + " is not " + FORMAT);
-        }
-        state.locked(() -> {
-            mapper.readerForUpdating(state).readValue(root.path("world"));
-            for (StoredPart<?> part : parts) {
-                loadPart(part, root.path("parts").get(part.key()));
-            }
-        });
+        state.locked(() -> WorldReader.read(mapper, state, parts, bytes));
         return state.locked(() -> new Summary(state.accounts().size(), state.channels().size(),
                 state.channels().stream().mapToInt(c -> c.posts().size()).sum()));
     }
 
-    private <T> void loadPart(StoredPart<T> part, JsonNode node) {
-        if (node != null && !node.isNull()) {
-            part.load(mapper.treeToValue(node, part.type()));
-        }
-    }
-
-    /** Saves when anything may have changed since the last save. */
+    /**
+     * Saves when anything may have changed since the last save. A save holds the world lock while it serialises,
+     * so the next one waits at least nine times as long as that took: a big world is never locked for more than
+     * a tenth of the time.
+     */
     @Scheduled(fixedDelayString = "${sandbox.save-delay:500ms}", initialDelayString = "${sandbox.save-delay:500ms}")
     void saveIfChanged() {
-        if (dir == null) {
+        if (dir == null || System.nanoTime() - nextSaveNanos < 0) {
             return;
         }
         try {
@@ -160,6 +148,7 @@ public class WorldStore {
             if (!always && changes == savedStateChanges + 1 && partChanges == savedPartChanges) {
                 return changes;
             }
+            long started = System.nanoTime();
             Map<String, Object> saved = new LinkedHashMap<>();
             saved.put("format", FORMAT);
             saved.put("world", state);
@@ -167,6 +156,8 @@ public class WorldStore {
             parts.forEach(part -> partsSaved.put(part.key(), part.save()));
             saved.put("parts", partsSaved);
             bytes[0] = mapper.writeValueAsBytes(saved);
+            long took = System.nanoTime() - started;
+            nextSaveNanos = System.nanoTime() + 9 * took;
             return changes;
         });
         savedStateChanges = stateChanges;
