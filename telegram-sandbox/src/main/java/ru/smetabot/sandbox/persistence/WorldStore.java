@@ -90,7 +90,9 @@ public class WorldStore {
         }
         long started = System.nanoTime();
         try {
-            Summary summary = read(Files.readAllBytes(world));
+            byte[] bytes = Files.readAllBytes(world);
+            Summary summary = read(bytes);
+            savedBytes = bytes;
             log.info("Sandbox world loaded from {} in {} ms: {}", world, (System.nanoTime() - started) / 1_000_000,
                     summary);
         } catch (RuntimeException e) {
@@ -160,15 +162,16 @@ public class WorldStore {
             nextSaveNanos = System.nanoTime() + 9 * took;
             return changes;
         });
+        boolean changed = bytes[0] != null && !Arrays.equals(bytes[0], savedBytes);
+        if (changed) {
+            // Should this throw, the counters stay behind and the next tick serialises and tries again.
+            blobs.flush();
+            DurableFiles.write(dir.resolve(WORLD), bytes[0]);
+            savedBytes = bytes[0];
+        }
         savedStateChanges = stateChanges;
         savedPartChanges = partChanges;
-        if (bytes[0] == null || Arrays.equals(bytes[0], savedBytes)) {
-            return false;
-        }
-        blobs.flush();
-        DurableFiles.write(dir.resolve(WORLD), bytes[0]);
-        savedBytes = bytes[0];
-        return true;
+        return changed;
     }
 
     /**
