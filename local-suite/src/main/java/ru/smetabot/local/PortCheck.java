@@ -5,10 +5,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Before anything starts: every port the suite will listen on must be free on its address, and no two
@@ -26,14 +27,15 @@ final class PortCheck {
         InetAddress address = InetAddress.getByName(bindAddress);
         List<String> problems = new ArrayList<>();
         Map<Integer, String> owner = new HashMap<>();
+        Set<Integer> taken = new HashSet<>(portsByVariable.values());
         portsByVariable.forEach((variable, port) -> {
             String other = owner.putIfAbsent(port, variable);
             if (other != null) {
                 problems.add("port " + port + " is given to both " + other + " and " + variable + "; set " + variable
-                        + "=" + suggest(address, port, portsByVariable.values()) + " (or another free port)");
+                        + "=" + suggest(address, port, taken) + " (or another free port)");
             } else if (!free(address, port)) {
                 problems.add("port " + port + " (" + variable + ") is in use by another program; set " + variable
-                        + "=" + suggest(address, port, portsByVariable.values()) + " (or another free port)");
+                        + "=" + suggest(address, port, taken) + " (or another free port)");
             }
         });
         if (!problems.isEmpty()) {
@@ -50,10 +52,11 @@ final class PortCheck {
         }
     }
 
-    /** The first free port above {@code port} that no other process of the suite is given. */
-    private static String suggest(InetAddress address, int port, Collection<Integer> taken) {
+    /** The first free port above {@code port} that no other process of the suite is given or suggested. */
+    private static String suggest(InetAddress address, int port, Set<Integer> taken) {
         for (int candidate = port + 1; candidate <= Math.min(65535, port + SEARCH); candidate++) {
             if (!taken.contains(candidate) && free(address, candidate)) {
+                taken.add(candidate);
                 return Integer.toString(candidate);
             }
         }
