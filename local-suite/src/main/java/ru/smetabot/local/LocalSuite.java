@@ -14,9 +14,11 @@ import ru.smetabot.local.demo.Demo;
 import ru.smetabot.local.demo.DemoServer;
 
 /**
- * {@code ./run-local}: embedded PostgreSQL (data kept under {@code DATA_DIR}), telegram-sandbox,
- * then userbot, worker and bot as separate processes configured as in production. The environment
- * passes through to every service, so any setting can be overridden for a run; Ctrl-C stops all.
+ * {@code ./run-local}: embedded PostgreSQL (data kept under {@code DATA_DIR}), telegram-sandbox (its world
+ * kept under {@code DATA_DIR/sandbox}), then userbot, worker and bot as separate processes configured as in
+ * production. Every process listens on {@code LOCAL_BIND_ADDRESS} (127.0.0.1) only, and a taken port stops
+ * the start before anything runs. The environment passes through to every service, so any setting can be
+ * overridden for a run; Ctrl-C stops all, and the next run continues where this one stopped.
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -72,11 +74,12 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private void start(boolean echo) throws IOException, InterruptedException {
+        PortCheck.requireFree(settings.bindAddress(), settings.portsByVariable());
         databaseUrl = settings.databaseUrl();
-        if (databaseUrl == null || databaseUrl.isBlank()) {
-            log("starting embedded PostgreSQL on port " + settings.postgresPort() + ", data in "
-                    + settings.dataDir().resolve("postgres"));
-            postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        if (settings.embeddedDatabase()) {
+            log("starting embedded PostgreSQL on " + settings.bindAddress() + ":" + settings.postgresPort()
+                    + ", data in " + settings.dataDir().resolve("postgres"));
+            postgres = startPostgres();
             databaseUrl = postgres.jdbcUrl();
         }
         SuiteSettings.Ports ports = settings.ports();
@@ -88,12 +91,14 @@ public final class LocalSuite implements AutoCloseable {
         String db = databaseUrl;
         startService("userbot", serviceJar("userbot-service"), serviceEnv(db, ports.userbot(), ports.userbotMetrics(),
                 Map.of("USERBOT_GATEWAY", "sandbox", "SANDBOX_URL", sandboxUrl(),
-                        "SESSIONS_DIR", settings.dataDir().resolve("sessions").toString())),
+                        "SESSIONS_DIR", settings.dataDir().resolve("sessions").toString(),
+                        "USERBOT_SANDBOX_SESSIONS_FILE",
+                        settings.dataDir().resolve("sessions").resolve("sandbox-sessions.json").toString())),
                 ports.userbotMetrics(), logs, echo);
         startService("worker", serviceJar("worker-service"), serviceEnv(db, ports.worker(), ports.workerMetrics(),
                 Map.of()), ports.workerMetrics(), logs, echo);
         startService("bot", serviceJar("bot-service"), serviceEnv(db, ports.bot(), ports.botMetrics(),
-                Map.of("TELEGRAM_API_URL", sandboxUrl(), "BOT_PUBLIC_URL", "http://localhost:" + ports.bot())),
+                Map.of("TELEGRAM_API_URL", sandboxUrl(), "BOT_PUBLIC_URL", url(ports.bot()))),
                 ports.botMetrics(), logs, echo);
         for (ServiceProcess service : services) {
             service.awaitHealthy(START_TIMEOUT);
@@ -107,7 +112,7 @@ public final class LocalSuite implements AutoCloseable {
         String options = name.equals("sandbox") ? JVM_OPTIONS
                 : settings.environment().getOrDefault("SERVICE_JVM_OPTIONS", JVM_OPTIONS);
         ServiceProcess service = ServiceProcess.start(name, jar, List.of(options.trim().split("\\s+")), env,
-                URI.create("http://localhost:" + healthPort + (name.equals("sandbox") ? "/actuator/health" : "/health")),
+                URI.create(url(healthPort) + (name.equals("sandbox") ? "/actuator/health" : "/health")),
                 logs, echo);
         services.add(service);
         return service;
@@ -156,10 +161,15 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Starts the embedded PostgreSQL again on the same data and port after {@link #stopDatabase}. */
     public synchronized void startDatabase() throws IOException {
-        if (postgres != null || !(settings.databaseUrl() == null || settings.databaseUrl().isBlank())) {
+        if (postgres != null || !settings.embeddedDatabase()) {
             throw new IllegalStateException("the embedded database is running, or the suite uses an external one");
         }
-        postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        postgres = startPostgres();
+    }
+
+    private LocalPostgres startPostgres() throws IOException {
+        return LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort(),
+                settings.bindAddress(), settings.host());
     }
 
     private ServiceProcess service(String name) {
@@ -176,11 +186,13 @@ public final class LocalSuite implements AutoCloseable {
                 "BOT_TOKEN", settings.botToken(),
                 "USERBOT_API_TOKEN", settings.apiToken(),
                 "WORKER_API_TOKEN", settings.workerApiToken(),
-                "USERBOT_URL", "http://localhost:" + settings.ports().userbot()));
+                "USERBOT_URL", url(settings.ports().userbot())));
         env.putAll(own);
         env.putAll(passThrough());
         env.put("SERVER_PORT", str(port));
         env.put("METRICS_PORT", str(metricsPort));
+        env.put("SERVER_ADDRESS", settings.bindAddress());
+        env.put("MANAGEMENT_SERVER_ADDRESS", settings.bindAddress());
         if (postgres != null) {
             env.put("DATABASE_URL", databaseUrl);
             env.put("DATABASE_USER", "postgres");
@@ -192,16 +204,24 @@ public final class LocalSuite implements AutoCloseable {
     private Map<String, String> sandboxEnv() {
         Map<String, String> env = new HashMap<>(passThrough());
         env.put("SERVER_PORT", str(settings.ports().sandbox()));
+        env.put("SERVER_ADDRESS", settings.bindAddress());
         env.putIfAbsent("SANDBOX_BOTS", settings.botToken() + "=" + settings.botUsername());
+        env.putIfAbsent("SANDBOX_DATA_DIR", settings.dataDir().resolve("sandbox").toString());
         return env;
     }
 
-    /** The caller's environment, less the per-process port variables the suite assigns itself. */
+    /** The caller's environment, less the per-process port and address variables the suite assigns itself. */
     private Map<String, String> passThrough() {
         Map<String, String> env = new HashMap<>(settings.environment());
         env.remove("SERVER_PORT");
         env.remove("METRICS_PORT");
+        env.remove("SERVER_ADDRESS");
+        env.remove("MANAGEMENT_SERVER_ADDRESS");
         return env;
+    }
+
+    private String url(int port) {
+        return "http://" + settings.host() + ":" + port;
     }
 
     private Path serviceJar(String module) {
@@ -221,7 +241,7 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     public String sandboxUrl() {
-        return "http://localhost:" + settings.ports().sandbox();
+        return url(settings.ports().sandbox());
     }
 
     public String banner() {
@@ -230,15 +250,17 @@ public final class LocalSuite implements AutoCloseable {
 
                 ================================================================
                  SmetaBot is running locally.
-                   Chat with the bot (telegram-sandbox): http://localhost:%d/
-                   bot      http://localhost:%d   metrics http://localhost:%d/metrics
-                   userbot  http://localhost:%d   metrics http://localhost:%d/metrics
-                   worker   http://localhost:%d   metrics http://localhost:%d/metrics
-                   logs     %s
-                 Press Ctrl-C to stop everything.
+                   Chat with the bot (telegram-sandbox): http://%1$s:%2$d/
+                   bot      http://%1$s:%3$d   metrics http://%1$s:%4$d/metrics
+                   userbot  http://%1$s:%5$d   metrics http://%1$s:%6$d/metrics
+                   worker   http://%1$s:%7$d   metrics http://%1$s:%8$d/metrics
+                   data     %9$s (kept for the next run)
+                   logs     %10$s
+                 Listening on %11$s only (LOCAL_BIND_ADDRESS). Press Ctrl-C to stop everything.
                 ================================================================
-                """.formatted(p.sandbox(), p.bot(), p.botMetrics(), p.userbot(), p.userbotMetrics(), p.worker(),
-                p.workerMetrics(), settings.dataDir().resolve("logs"));
+                """.formatted(settings.host(), p.sandbox(), p.bot(), p.botMetrics(), p.userbot(), p.userbotMetrics(),
+                p.worker(), p.workerMetrics(), settings.dataDir(), settings.dataDir().resolve("logs"),
+                settings.bindAddress());
     }
 
     private void awaitAnyExit() throws InterruptedException {
