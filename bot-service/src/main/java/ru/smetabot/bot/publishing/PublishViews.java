@@ -7,9 +7,12 @@ import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.Screen;
+import ru.smetabot.bot.telegram.TelegramLimits;
 
 /** The publishing screens, as pure functions of their data. */
 final class PublishViews {
+
+    static final int MAX_FILE_NAME = 120;
 
     private PublishViews() {
     }
@@ -31,7 +34,8 @@ final class PublishViews {
                 Buttons.inline().row(Buttons.button(texts.get(locale, "publish.open_card"), new Callback.OpenCard(roomId, 0))).build());
     }
 
+    /** Telegram sets no bound on a document's file name, so a long one is cut to keep the screen readable and within 4096. */
     static String name(String fileName) {
-        return fileName == null ? "—" : fileName;
+        return fileName == null ? "—" : TelegramLimits.cut(fileName, MAX_FILE_NAME);
     }
 }

@@ -45,4 +45,13 @@ class PublishViewsTests {
         assertThat(screen.text()).endsWith("…и ещё 35. Другой канал: откройте его в «📢 Мои каналы» и нажмите «📤 Опубликовать файл».");
         assertThat(screen.inlineKeyboard().getKeyboard()).hasSize(10);
     }
+
+    @Test
+    void aFileNameOfTenThousandCharactersIsCutSoTheChooserStaysWithinTelegramsLimit() {
+        Screen screen = PublishViews.chooser("с".repeat(10_000) + ".pdf", List.of(new PublishViews.Choice(4, "Кухня")), 0, texts,
+                Texts.RUSSIAN);
+
+        WithinTelegramLimits.assertWithin(screen);
+        assertThat(screen.text()).contains("с".repeat(PublishViews.MAX_FILE_NAME - 1) + "…").doesNotContain(".pdf");
+    }
 }
