@@ -26,12 +26,14 @@ public final class LocalSuite implements AutoCloseable {
     private static final String JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final SuiteSettings settings;
+    private final ProcessEnvironments environments;
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalPostgres postgres;
     private String databaseUrl;
 
     private LocalSuite(SuiteSettings settings) {
         this.settings = settings;
+        this.environments = new ProcessEnvironments(settings);
     }
 
     public static void main(String[] args) throws Exception {
@@ -49,7 +51,7 @@ public final class LocalSuite implements AutoCloseable {
         }
         System.out.println(suite.banner());
         SuiteSettings s = suite.settings();
-        demo.serve(() -> new Demo(suite.sandboxUrl(), s.botToken(), "http://localhost:" + s.ports().userbot(),
+        demo.serve(() -> new Demo(suite.sandboxUrl(), s.botToken(), suite.url(s.ports().userbot()),
                 s.apiToken()));
         if (List.of(args).contains("--demo")) {
             log("demo: filling a room (an owner, three files, a link, two clients); about a minute");
@@ -85,7 +87,7 @@ public final class LocalSuite implements AutoCloseable {
         SuiteSettings.Ports ports = settings.ports();
         Path logs = settings.dataDir().resolve("logs");
 
-        ServiceProcess sandbox = startService("sandbox", sandboxJar(), sandboxEnv(), ports.sandbox(), logs, echo);
+        ServiceProcess sandbox = startService("sandbox", sandboxJar(), environments.sandbox(), ports.sandbox(), logs, echo);
         sandbox.awaitHealthy(START_TIMEOUT);
 
         String db = databaseUrl;
@@ -177,51 +179,12 @@ public final class LocalSuite implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
-    /**
-     * A service's environment: the local defaults, overridden by whatever the caller's environment
-     * says, except the ports (assigned per process) and, with the embedded database, its coordinates.
-     */
     private Map<String, String> serviceEnv(String databaseUrl, int port, int metricsPort, Map<String, String> own) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "BOT_TOKEN", settings.botToken(),
-                "USERBOT_API_TOKEN", settings.apiToken(),
-                "WORKER_API_TOKEN", settings.workerApiToken(),
-                "USERBOT_URL", url(settings.ports().userbot())));
-        env.putAll(own);
-        env.putAll(passThrough());
-        env.put("SERVER_PORT", str(port));
-        env.put("METRICS_PORT", str(metricsPort));
-        env.put("SERVER_ADDRESS", settings.bindAddress());
-        env.put("MANAGEMENT_SERVER_ADDRESS", settings.bindAddress());
-        if (postgres != null) {
-            env.put("DATABASE_URL", databaseUrl);
-            env.put("DATABASE_USER", "postgres");
-            env.put("DATABASE_PASSWORD", "");
-        }
-        return env;
-    }
-
-    private Map<String, String> sandboxEnv() {
-        Map<String, String> env = new HashMap<>(passThrough());
-        env.put("SERVER_PORT", str(settings.ports().sandbox()));
-        env.put("SERVER_ADDRESS", settings.bindAddress());
-        env.putIfAbsent("SANDBOX_BOTS", settings.botToken() + "=" + settings.botUsername());
-        env.putIfAbsent("SANDBOX_DATA_DIR", settings.dataDir().resolve("sandbox").toString());
-        return env;
-    }
-
-    /** The caller's environment, less the per-process port and address variables the suite assigns itself. */
-    private Map<String, String> passThrough() {
-        Map<String, String> env = new HashMap<>(settings.environment());
-        env.remove("SERVER_PORT");
-        env.remove("METRICS_PORT");
-        env.remove("SERVER_ADDRESS");
-        env.remove("MANAGEMENT_SERVER_ADDRESS");
-        return env;
+        return environments.service(postgres != null ? databaseUrl : null, port, metricsPort, own);
     }
 
     private String url(int port) {
-        return "http://" + settings.host() + ":" + port;
+        return environments.url(port);
     }
 
     private Path serviceJar(String module) {
@@ -244,23 +207,9 @@ public final class LocalSuite implements AutoCloseable {
         return url(settings.ports().sandbox());
     }
 
+    /** What {@code ./run-local} prints once everything is up: the URLs to open. */
     public String banner() {
-        SuiteSettings.Ports p = settings.ports();
-        return """
-
-                ================================================================
-                 SmetaBot is running locally.
-                   Chat with the bot (telegram-sandbox): http://%1$s:%2$d/
-                   bot      http://%1$s:%3$d   metrics http://%1$s:%4$d/metrics
-                   userbot  http://%1$s:%5$d   metrics http://%1$s:%6$d/metrics
-                   worker   http://%1$s:%7$d   metrics http://%1$s:%8$d/metrics
-                   data     %9$s (kept for the next run)
-                   logs     %10$s
-                 Listening on %11$s only (LOCAL_BIND_ADDRESS). Press Ctrl-C to stop everything.
-                ================================================================
-                """.formatted(settings.host(), p.sandbox(), p.bot(), p.botMetrics(), p.userbot(), p.userbotMetrics(),
-                p.worker(), p.workerMetrics(), settings.dataDir(), settings.dataDir().resolve("logs"),
-                settings.bindAddress());
+        return settings.banner();
     }
 
     private void awaitAnyExit() throws InterruptedException {
@@ -286,10 +235,6 @@ public final class LocalSuite implements AutoCloseable {
             }
             postgres = null;
         }
-    }
-
-    private static String str(int port) {
-        return Integer.toString(port);
     }
 
     private static void log(String line) {

@@ -109,4 +109,24 @@ public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int pos
             throw new IllegalArgumentException(name + " must be a port number (1-65535), got: " + value);
         }
     }
+
+    /** The URLs of a running suite, as {@code ./run-local} prints them. */
+    String banner() {
+        Ports p = ports;
+        return """
+
+                ================================================================
+                 SmetaBot is running locally.
+                   Chat with the bot (telegram-sandbox): http://%1$s:%2$d/
+                   bot      http://%1$s:%3$d   metrics http://%1$s:%4$d/metrics
+                   userbot  http://%1$s:%5$d   metrics http://%1$s:%6$d/metrics
+                   worker   http://%1$s:%7$d   metrics http://%1$s:%8$d/metrics
+                   data     %9$s (kept for the next run)
+                   logs     %10$s
+                 Listening on %11$s only (LOCAL_BIND_ADDRESS). Press Ctrl-C to stop everything.
+                ================================================================
+                """.formatted(host(), p.sandbox(), p.bot(), p.botMetrics(), p.userbot(), p.userbotMetrics(),
+                p.worker(), p.workerMetrics(), dataDir(), dataDir().resolve("logs"),
+                bindAddress());
+    }
 }
