@@ -1,0 +1,215 @@
+package ru.smetabot.bot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import ru.smetabot.sandbox.client.SandboxClientException;
+import ru.smetabot.sandbox.client.SandboxTypes.CallbackAnswer;
+import ru.smetabot.sandbox.client.SandboxTypes.Message;
+
+/**
+ * "✅ Ознакомлен" as owner and clients live it through the sandbox: the button comes under a published file,
+ * a client's press is answered and told to the owner, a second press changes nothing, someone who is not a
+ * client is refused; the card, the per-file screen and the export show it; the owner reminds those who have
+ * not acknowledged (a client who never started the bot is listed, not messaged); a client leaving is told.
+ */
+class AcknowledgementsJourneyTests extends BotThroughSandbox {
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aClientAcknowledgesAndTheOwnerSeesItOnTheCardTheFileScreenTheExportAndANotice() throws Exception {
+        long owner = newOwner("Иван", true);
+        createRoom(owner, "Иванов — приёмка");
+        long chatId = roomChat(owner, "Иванов — приёмка");
+        long anna = BotSandbox.newUserId() + 400_000;
+        long boris = anna + 1;
+        joinAndAwaitNotice(owner, chatId, anna);
+        joinAndAwaitNotice(owner, chatId, boris);
+        publish(owner, "smeta.pdf", "Иванов — приёмка");
+
+        Message post = post(chatId, anna, "smeta.pdf");
+        assertThat(post.callbackData("✅ Ознакомлен")).isEqualTo("ack");
+        double recordedBefore = count("recorded");
+        int ownerLast = lastMessageId(owner);
+
+        CallbackAnswer first = pressAndAwait(chatId, anna, post);
+        assertThat(first.text()).startsWith("✅ Спасибо");
+        Message notice = sandbox.awaitBotMessage(owner, BOT, "ознакомился(-лась) с «smeta.pdf»", ownerLast, WAIT);
+        assertThat(notice.text()).isEqualTo("✅ Client" + anna + " (@client" + anna
+                + ") ознакомился(-лась) с «smeta.pdf» в «Иванов — приёмка» — теперь 1 из 2.");
+
+        CallbackAnswer again = pressAndAwait(chatId, anna, post);
+        assertThat(again.text()).startsWith("Вы уже отметили ознакомление");
+        CallbackAnswer notClient = pressAndAwait(chatId, owner, post);
+        assertThat(notClient.text()).startsWith("Отметить ознакомление могут только клиенты");
+        assertThat(notClient.showAlert()).isTrue();
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM core.acknowledgements a JOIN core.publications p ON p.id = a.publication_id
+                 WHERE p.channel_id = :room""").param("room", roomId(chatId)).query(Long.class).single()).isEqualTo(1);
+        assertThat(count("recorded")).isEqualTo(recordedBefore + 1);
+        assertThat(count("repeated")).isGreaterThanOrEqualTo(1);
+        assertThat(count("not_client")).isGreaterThanOrEqualTo(1);
+        long outsider = anna + 2;
+        sandbox.createUser(outsider, "Чужой", "stranger" + outsider);
+        assertThatThrownBy(() -> sandbox.pressChannelPostButton(chatId, outsider, post.messageId(), "ack"))
+                .as("a non-member cannot see the post").isInstanceOf(SandboxClientException.class);
+
+        Message card = openCard(owner, "Иванов — приёмка");
+        assertThat(card.text()).contains("• smeta.pdf — 👁 ").contains(" · ✅ 1/2");
+        pressInline(owner, card, "✅ Ознакомления");
+        Message files = awaitEdit(owner, card.messageId(), "Ознакомления — «Иванов — приёмка»");
+        SandboxScreens.assertWithinTelegramLimits(files);
+        assertThat(SandboxScreens.labels(files)).contains("📄 smeta.pdf — ✅ 1/2", "🚫 Выключить кнопку под новыми файлами");
+        pressInline(owner, files, "📄 smeta.pdf");
+        Message file = awaitEdit(owner, card.messageId(), "Ознакомились: 1 из 2");
+        SandboxScreens.assertWithinTelegramLimits(file);
+        assertThat(file.text()).contains("✅ Client" + anna + " (@client" + anna + ") — ")
+                .contains("⏳ Client" + boris + " (@client" + boris + ") — ещё нет");
+        assertThat(SandboxScreens.labels(file)).contains("🔔 Напомнить (1)");
+
+        pressInline(owner, file, "⬅️ К файлам");
+        Message back = awaitEdit(owner, card.messageId(), "Кнопка «✅ Ознакомлен» под новыми файлами");
+        pressInline(owner, back, "⬅️ К каналу");
+        Message cardAgain = awaitEdit(owner, card.messageId(), "📌 Иванов — приёмка");
+        int before = lastMessageId(owner);
+        pressInline(owner, cardAgain, "📥 Экспорт");
+        Message export = sandbox.awaitBotMessage(owner, BOT, "Ознакомления в канале «Иванов — приёмка»", before, WAIT);
+        assertThat(export.document().fileName()).isEqualTo("Иванов — приёмка — ознакомления.csv");
+        List<CSVRecord> rows = csv(sandbox.file(export.document().fileId()));
+        assertThat(rows).extracting(r -> r.get("Файл")).containsOnly("smeta.pdf");
+        assertThat(rows).extracting(r -> r.get("Telegram ID") + ":" + r.get("Ознакомлен"))
+                .containsExactlyInAnyOrder(anna + ":да", boris + ":нет");
+        assertThat(rows).filteredOn(r -> r.get("Ознакомлен").equals("да")).extracting(r -> r.get("Когда"))
+                .allMatch(when -> when.matches("\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d"));
+    }
+
+    @Test
+    void theOwnerRemindsThoseWhoHaveNotAcknowledgedOnceAnHourAndHearsWhoCouldNotBeReminded() throws Exception {
+        long owner = newOwner("Мария", true);
+        createRoom(owner, "Мария — ремонт");
+        long chatId = roomChat(owner, "Мария — ремонт");
+        long started = BotSandbox.newUserId() + 500_000;
+        long silent = started + 1;
+        joinAndAwaitNotice(owner, chatId, started);
+        joinAndAwaitNotice(owner, chatId, silent);
+        Message hello = sandbox.sendText(started, BOT, "/start");
+        sandbox.awaitBotMessage(started, BOT, "SmetaBot", hello.messageId(), WAIT);
+        publish(owner, "план.pdf", "Мария — ремонт");
+
+        Message card = openCard(owner, "Мария — ремонт");
+        pressInline(owner, card, "✅ Ознакомления");
+        Message files = awaitEdit(owner, card.messageId(), "Ознакомления — «Мария — ремонт»");
+        pressInline(owner, files, "📄 план.pdf");
+        Message file = awaitEdit(owner, card.messageId(), "Ознакомились: 0 из 2");
+        int before = lastMessageId(owner);
+        int clientBefore = sandbox.readDialog(started, BOT).last().messageId();
+        String press = pressInline(owner, file, "🔔 Напомнить (2)");
+
+        Message result = sandbox.awaitBotMessage(owner, BOT, "Напоминание о «план.pdf» отправлено: 1.", before, WAIT);
+        assertThat(result.text()).contains("не запускали бота").contains("Client" + silent)
+                .doesNotContain("Client" + started + " ");
+        Message reminder = sandbox.awaitBotMessage(started, BOT, "ознакомьтесь с файлом «план.pdf»", clientBefore, WAIT);
+        assertThat(reminder.text()).contains("«Мария — ремонт»").contains("https://t.me/c/");
+        assertThat(sandbox.callbackAnswer(press).text()).isEqualTo("Отправляю напоминания…");
+
+        Message shown = awaitEdit(owner, card.messageId(), "Последнее напоминание");
+        String again = pressInline(owner, shown, "🔔 Напомнить (2)");
+        SafetyTests.awaitTrue(() -> sandbox.callbackAnswer(again).answered());
+        assertThat(sandbox.callbackAnswer(again).text()).startsWith("Напоминать об одном файле можно раз в 60 мин.");
+        assertThat(sandbox.readDialog(started, BOT).messages()).filteredOn(m -> m.text() != null
+                && m.text().contains("ознакомьтесь с файлом")).hasSize(1);
+        assertThat(SafetyTests.countOf(meters, "smetabot.bot.ack.reminders", "outcome", "never_started")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aClientLeavingIsToldToTheOwnerRightAway() throws Exception {
+        long owner = newOwner("Олег", true);
+        createRoom(owner, "Олег — баня");
+        long chatId = roomChat(owner, "Олег — баня");
+        long client = BotSandbox.newUserId() + 600_000;
+        joinAndAwaitNotice(owner, chatId, client);
+        int before = lastMessageId(owner);
+        sandbox.leaveChannel(chatId, client);
+        Message left = sandbox.awaitBotMessage(owner, BOT, "вышел(а) из «Олег — баня»", before, WAIT);
+        assertThat(left.text()).isEqualTo("🚪 Client" + client + " (@client" + client + ") вышел(а) из «Олег — баня».");
+        assertThat(SafetyTests.countOf(meters, "smetabot.bot.notices", "kind", "client_left")).isGreaterThanOrEqualTo(1);
+    }
+
+    /** A client joins by a link made outside the bot, without a request: the owner hears it at once. */
+    private void joinAndAwaitNotice(long owner, long chatId, long client) throws Exception {
+        int before = lastMessageId(owner);
+        joinAsClient(chatId, client);
+        sandbox.awaitBotMessage(owner, BOT, "➕ Client" + client + " (@client" + client + ") вступил(а)", before, WAIT);
+    }
+
+    private Message post(long chatId, long viewer, String fileName) {
+        return sandbox.readChannel(chatId, viewer).stream()
+                .filter(m -> m.document() != null && fileName.equals(m.document().fileName())).findFirst().orElseThrow();
+    }
+
+    private CallbackAnswer pressAndAwait(long chatId, long user, Message post) {
+        String id = sandbox.pressChannelPostButton(chatId, user, post.messageId(), "ack");
+        SafetyTests.awaitTrue(() -> sandbox.callbackAnswer(id).answered());
+        return sandbox.callbackAnswer(id);
+    }
+
+    private Message awaitEdit(long owner, int messageId, String contains) {
+        SafetyTests.awaitTrue(() -> {
+            String text = current(owner, messageId).text();
+            return text != null && text.contains(contains);
+        });
+        return current(owner, messageId);
+    }
+
+    private void createRoom(long owner, String title) {
+        press(owner, "🆕 Новый канал", "Напишите название канала");
+        say(owner, title, "📌 " + title);
+    }
+
+    private void publish(long owner, String fileName, String title) {
+        Message doc = sandbox.sendDocument(owner, BOT, fileName, "application/pdf",
+                ("%PDF-1.4 " + fileName).getBytes(StandardCharsets.UTF_8), null);
+        Message chooser = sandbox.awaitBotMessage(owner, BOT, "В какой канал опубликовать «" + fileName + "»", doc.messageId(), WAIT);
+        pressInline(owner, chooser, "📂 " + title);
+        sandbox.awaitEditedBotMessage(owner, BOT, "✅ Файл «" + fileName + "» опубликован", WAIT);
+    }
+
+    private Message openCard(long owner, String title) {
+        Message list = press(owner, "📢 Мои каналы", "Мои каналы");
+        pressInline(owner, list, "📂 " + title);
+        SafetyTests.awaitTrue(() -> current(owner, list.messageId()).text().startsWith("📌 " + title));
+        return current(owner, list.messageId());
+    }
+
+    private int lastMessageId(long user) {
+        return sandbox.readDialog(user, BOT).last().messageId();
+    }
+
+    private double count(String outcome) {
+        return SafetyTests.countOf(meters, "smetabot.bot.acknowledgements", "outcome", outcome);
+    }
+
+    private static List<CSVRecord> csv(byte[] bytes) throws IOException {
+        try (Reader reader = new InputStreamReader(BOMInputStream.builder().setInputStream(new ByteArrayInputStream(bytes)).get(),
+                StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.EXCEL.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get()
+                     .parse(reader)) {
+            return parser.getRecords();
+        }
+    }
+}
