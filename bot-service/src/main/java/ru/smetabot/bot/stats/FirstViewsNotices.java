@@ -45,7 +45,7 @@ public class FirstViewsNotices {
                 WITH claimed AS (
                     UPDATE analytics.events e SET details = e.details || '{"noticed": true}'::jsonb
                      WHERE e.id IN (SELECT id FROM analytics.events
-                                     WHERE event_type = 'first_views' AND NOT (details ? 'noticed')
+                                     WHERE event_type = 'first_views' AND details->>'noticed' IS NULL
                                      ORDER BY id LIMIT :batch FOR UPDATE SKIP LOCKED)
                  RETURNING e.channel_id, (e.details->>'publication_id')::bigint AS publication_id,
                            (e.details->>'views')::int AS views)

@@ -16,9 +16,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.io.input.BOMInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import ru.smetabot.bot.stats.FirstViewsNotices;
 import ru.smetabot.sandbox.client.SandboxClientException;
 import ru.smetabot.sandbox.client.SandboxTypes.CallbackAnswer;
 import ru.smetabot.sandbox.client.SandboxTypes.Message;
+import ru.smetabot.views.RefreshTrigger;
+import ru.smetabot.views.ViewsRefresher;
 
 /**
  * "✅ Ознакомлен" as owner and clients live it through the sandbox: the button comes under a published file,
@@ -30,6 +33,12 @@ class AcknowledgementsJourneyTests extends BotThroughSandbox {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ViewsRefresher refresher;
+
+    @Autowired
+    FirstViewsNotices firstViews;
 
     @Test
     void aClientAcknowledgesAndTheOwnerSeesItOnTheCardTheFileScreenTheExportAndANotice() throws Exception {
@@ -147,7 +156,36 @@ class AcknowledgementsJourneyTests extends BotThroughSandbox {
         sandbox.leaveChannel(chatId, client);
         Message left = sandbox.awaitBotMessage(owner, BOT, "вышел(а) из «Олег — баня»", before, WAIT);
         assertThat(left.text()).isEqualTo("🚪 Client" + client + " (@client" + client + ") вышел(а) из «Олег — баня».");
-        assertThat(SafetyTests.countOf(meters, "smetabot.bot.notices", "kind", "client_left")).isGreaterThanOrEqualTo(1);
+        // counted right after Telegram accepted the message, so possibly just after it arrived
+        SafetyTests.awaitTrue(() -> SafetyTests.countOf(meters, "smetabot.bot.notices", "kind", "client_left") >= 1);
+    }
+
+    @Test
+    void aFilesFirstViewsAreToldOnceAfterARefresh() throws Exception {
+        long owner = newOwner("Пётр", true);
+        createRoom(owner, "Пётр — крыша");
+        long chatId = roomChat(owner, "Пётр — крыша");
+        long roomId = roomId(chatId);
+        long reader = BotSandbox.newUserId() + 700_000;
+        long second = reader + 1;
+        joinAndAwaitNotice(owner, chatId, reader);
+        joinAndAwaitNotice(owner, chatId, second);
+        publish(owner, "крыша.pdf", "Пётр — крыша");
+        assertThat(refresher.refreshViewsForRoom(roomId, RefreshTrigger.onDemand()).refreshed()).isTrue();
+        firstViews.tellNew(); // whatever earlier tests left is told now: this room had no views yet
+        int before = lastMessageId(owner);
+
+        sandbox.readChannel(chatId, reader);
+        assertThat(refresher.refreshViewsForRoom(roomId, RefreshTrigger.onDemand()).updated()).isEqualTo(1);
+        assertThat(firstViews.tellNew()).isEqualTo(1);
+        Message told = sandbox.awaitBotMessage(owner, BOT, "Первые просмотры", before, WAIT);
+        assertThat(told.text()).isEqualTo("👁 Первые просмотры файла «крыша.pdf» в «Пётр — крыша»: 1.");
+
+        sandbox.readChannel(chatId, second); // 1 → 2: not first views, no event
+        assertThat(refresher.refreshViewsForRoom(roomId, RefreshTrigger.onDemand()).updated()).isEqualTo(1);
+        assertThat(firstViews.tellNew()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM analytics.events WHERE event_type = 'first_views' AND channel_id = :room")
+                .param("room", roomId).query(Long.class).single()).isEqualTo(1);
     }
 
     /** A client joins by a link made outside the bot, without a request: the owner hears it at once. */
