@@ -146,6 +146,35 @@ class AcknowledgementsJourneyTests extends BotThroughSandbox {
     }
 
     @Test
+    void withTheButtonSwitchedOffNewFilesComeWithoutItAndAnOldButtonIsRefused() throws Exception {
+        long owner = newOwner("Нина", true);
+        createRoom(owner, "Нина — офис");
+        long chatId = roomChat(owner, "Нина — офис");
+        long client = BotSandbox.newUserId() + 800_000;
+        joinAndAwaitNotice(owner, chatId, client);
+        publish(owner, "до.pdf", "Нина — офис");
+
+        Message card = openCard(owner, "Нина — офис");
+        pressInline(owner, card, "✅ Ознакомления");
+        Message files = awaitEdit(owner, card.messageId(), "под новыми файлами: включена");
+        String off = pressInline(owner, files, "🚫 Выключить кнопку");
+        awaitEdit(owner, card.messageId(), "под новыми файлами: выключена");
+        assertThat(sandbox.callbackAnswer(off).text()).isEqualTo("Кнопка выключена: новые файлы будут без неё.");
+        publish(owner, "после.pdf", "Нина — офис");
+
+        assertThat(post(chatId, client, "после.pdf").inlineKeyboard()).as("no button under a file published while off")
+                .isNullOrEmpty();
+        CallbackAnswer refused = pressAndAwait(chatId, client, post(chatId, client, "до.pdf"));
+        assertThat(refused.text()).isEqualTo("Владелец канала выключил отметки «Ознакомлен».");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM core.acknowledgements a JOIN core.publications p ON p.id = a.publication_id
+                 WHERE p.channel_id = :room""").param("room", roomId(chatId)).query(Long.class).single()).isZero();
+        List<String> lines = openCard(owner, "Нина — офис").text().lines().toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("• до.pdf")).singleElement().asString().endsWith(" · ✅ 0/1");
+        assertThat(lines).filteredOn(l -> l.startsWith("• после.pdf")).singleElement().asString().doesNotContain("✅");
+    }
+
+    @Test
     void aClientLeavingIsToldToTheOwnerRightAway() throws Exception {
         long owner = newOwner("Олег", true);
         createRoom(owner, "Олег — баня");
