@@ -1,6 +1,9 @@
 package ru.smetabot.bot.stats;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +19,7 @@ import ru.smetabot.bot.telegram.TelegramLimits;
  * "👁 First views": the common views-refresh routine writes a {@code first_views} event when a file's count goes
  * from 0 to more (whoever ran it: the worker's schedule or the card's button). This claims new ones — marking
  * them in the event's details in the same statement, so each is told once whatever instance claims it — and
- * tells each room's owner. Runs every {@code FIRST_VIEWS_CHECK_INTERVAL} and right after a button refresh.
+ * tells each room's owner, one message per room. Runs every {@code FIRST_VIEWS_CHECK_INTERVAL} and right after a button refresh.
  */
 @Component
 public class FirstViewsNotices {
@@ -32,6 +35,21 @@ public class FirstViewsNotices {
         this.jdbc = jdbc;
         this.notices = notices;
         this.texts = texts;
+    }
+
+    private String render(List<FirstViews> room, java.util.Locale locale) {
+        FirstViews first = room.get(0);
+        if (room.size() == 1) {
+            return texts.get(locale, "notice.first_views", name(first), Html.escape(first.roomTitle()), first.views());
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(texts.get(locale, "notice.first_views.many", Html.escape(first.roomTitle()), room.size()));
+        room.forEach(f -> lines.add(texts.get(locale, "notice.first_views.line", name(f), f.views())));
+        return TelegramLimits.fitLines(lines, TelegramLimits.MAX_TEXT, omitted -> texts.get(locale, "ack.more", omitted));
+    }
+
+    private static String name(FirstViews f) {
+        return Html.escape(TelegramLimits.cut(f.fileName(), 120));
     }
 
     private record FirstViews(long roomId, long contractorId, String roomTitle, String fileName, int views) {
@@ -56,9 +74,12 @@ public class FirstViewsNotices {
                 .query((rs, n) -> new FirstViews(rs.getLong("id"), rs.getLong("contractor_id"), rs.getString("title"),
                         rs.getString("file_name"), rs.getInt("views")))
                 .list();
-        for (FirstViews f : claimed) {
-            notices.tell(f.roomId(), f.contractorId(), NoticeKind.FIRST_VIEWS, locale -> texts.get(locale, "notice.first_views",
-                    Html.escape(TelegramLimits.cut(f.fileName(), 120)), Html.escape(f.roomTitle()), f.views()));
+        // One notice per room: a refresh after many publications must not send the owner a message per file.
+        Map<Long, List<FirstViews>> byRoom = claimed.stream()
+                .collect(Collectors.groupingBy(FirstViews::roomId, LinkedHashMap::new, Collectors.toList()));
+        for (List<FirstViews> room : byRoom.values()) {
+            FirstViews first = room.get(0);
+            notices.tell(first.roomId(), first.contractorId(), NoticeKind.FIRST_VIEWS, locale -> render(room, locale));
         }
         if (!claimed.isEmpty()) {
             log.info("First views told for {} files", claimed.size());

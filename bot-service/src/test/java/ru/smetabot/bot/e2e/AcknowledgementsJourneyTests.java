@@ -200,21 +200,25 @@ class AcknowledgementsJourneyTests extends BotThroughSandbox {
         joinAndAwaitNotice(owner, chatId, reader);
         joinAndAwaitNotice(owner, chatId, second);
         publish(owner, "крыша.pdf", "Пётр — крыша");
+        publish(owner, "стены.pdf", "Пётр — крыша");
         assertThat(refresher.refreshViewsForRoom(roomId, RefreshTrigger.onDemand()).refreshed()).isTrue();
         firstViews.tellNew(); // whatever earlier tests left is told now: this room had no views yet
         int before = lastMessageId(owner);
 
         sandbox.readChannel(chatId, reader);
-        assertThat(refresher.refreshViewsForRoom(roomId, RefreshTrigger.onDemand()).updated()).isEqualTo(1);
-        assertThat(firstViews.tellNew()).isEqualTo(1);
+        assertThat(refresher.refreshViewsForRoom(roomId, RefreshTrigger.onDemand()).updated()).isEqualTo(2);
+        assertThat(firstViews.tellNew()).isEqualTo(2);
         Message told = sandbox.awaitBotMessage(owner, BOT, "Первые просмотры", before, WAIT);
-        assertThat(told.text()).isEqualTo("👁 Первые просмотры файла «крыша.pdf» в «Пётр — крыша»: 1.");
+        assertThat(told.text().lines().toList()).as("one message for the room, a line per file")
+                .containsExactlyInAnyOrder("👁 Первые просмотры в «Пётр — крыша» — файлов: 2", "• крыша.pdf: 1", "• стены.pdf: 1");
 
         sandbox.readChannel(chatId, second); // 1 → 2: not first views, no event
-        assertThat(refresher.refreshViewsForRoom(roomId, RefreshTrigger.onDemand()).updated()).isEqualTo(1);
+        assertThat(refresher.refreshViewsForRoom(roomId, RefreshTrigger.onDemand()).updated()).isEqualTo(2);
         assertThat(firstViews.tellNew()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM analytics.events WHERE event_type = 'first_views' AND channel_id = :room")
-                .param("room", roomId).query(Long.class).single()).isEqualTo(1);
+                .param("room", roomId).query(Long.class).single()).isEqualTo(2);
+        assertThat(sandbox.readDialog(owner, BOT).messages()).filteredOn(m -> m.text() != null
+                && m.text().contains("Первые просмотры")).hasSize(1);
     }
 
     /** A client joins by a link made outside the bot, without a request: the owner hears it at once. */
