@@ -17,6 +17,7 @@ import org.apache.commons.io.input.BOMInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import ru.smetabot.bot.stats.FirstViewsNotices;
+import ru.smetabot.bot.telegram.UpdateDispatcher;
 import ru.smetabot.sandbox.client.SandboxClientException;
 import ru.smetabot.sandbox.client.SandboxTypes.CallbackAnswer;
 import ru.smetabot.sandbox.client.SandboxTypes.Message;
@@ -39,6 +40,9 @@ class AcknowledgementsJourneyTests extends BotThroughSandbox {
 
     @Autowired
     FirstViewsNotices firstViews;
+
+    @Autowired
+    UpdateDispatcher dispatcher;
 
     @Test
     void aClientAcknowledgesAndTheOwnerSeesItOnTheCardTheFileScreenTheExportAndANotice() throws Exception {
@@ -172,6 +176,44 @@ class AcknowledgementsJourneyTests extends BotThroughSandbox {
         List<String> lines = openCard(owner, "Нина — офис").text().lines().toList();
         assertThat(lines).filteredOn(l -> l.startsWith("• до.pdf")).singleElement().asString().endsWith(" · ✅ 0/1");
         assertThat(lines).filteredOn(l -> l.startsWith("• после.pdf")).singleElement().asString().doesNotContain("✅");
+    }
+
+    @Test
+    void anotherOwnersRoomOrFileIsRefusedAndNobodyIsReminded() throws Exception {
+        long victim = newOwner("Вера", true);
+        createRoom(victim, "Вера — дача");
+        long victimChat = roomChat(victim, "Вера — дача");
+        long victimRoom = roomId(victimChat);
+        long client = BotSandbox.newUserId() + 900_000;
+        joinAndAwaitNotice(victim, victimChat, client);
+        Message hello = sandbox.sendText(client, BOT, "/start");
+        sandbox.awaitBotMessage(client, BOT, "SmetaBot", hello.messageId(), WAIT);
+        publish(victim, "секрет.pdf", "Вера — дача");
+        long victimFile = jdbc.sql("SELECT id FROM core.publications WHERE channel_id = :r").param("r", victimRoom)
+                .query(Long.class).single();
+        long attacker = newOwner("Жулик", true);
+        createRoom(attacker, "Жулик — своё");
+        long attackerRoom = roomId(roomChat(attacker, "Жулик — своё"));
+        int attackerLast = lastMessageId(attacker);
+        int clientMessages = sandbox.readDialog(client, BOT).messages().size();
+        double refusedBefore = SafetyTests.countOf(meters, "smetabot.bot.callbacks", "outcome", "refused");
+
+        for (String forged : List.of("ak:" + victimRoom + ":0", "ak:" + victimRoom + ":f:" + victimFile + ":0",
+                "ak:" + victimRoom + ":r:" + victimFile, "ak:" + victimRoom + ":off")) {
+            dispatcher.dispatch(SafetyTests.callback(attacker, attackerLast, forged));
+        }
+        // The attacker's own room, the victim's file: refused by the file check.
+        dispatcher.dispatch(SafetyTests.callback(attacker, attackerLast, "ak:" + attackerRoom + ":r:" + victimFile));
+        dispatcher.dispatch(SafetyTests.callback(attacker, attackerLast, "ak:" + attackerRoom + ":f:" + victimFile + ":0"));
+
+        assertThat(SafetyTests.countOf(meters, "smetabot.bot.callbacks", "outcome", "refused")).isEqualTo(refusedBefore + 4);
+        assertThat(jdbc.sql("SELECT reminded_at IS NULL FROM core.acknowledgement_files WHERE publication_id = :p")
+                .param("p", victimFile).query(Boolean.class).single()).as("no reminder slot taken").isTrue();
+        assertThat(jdbc.sql("SELECT coalesce(bool_and(enabled), true) FROM core.acknowledgement_settings WHERE channel_id = :r")
+                .param("r", victimRoom).query(Boolean.class).single()).as("the victim's switch untouched").isTrue();
+        assertThat(sandbox.readDialog(client, BOT).messages()).as("the victim's client got no reminder").hasSize(clientMessages);
+        assertThat(sandbox.readDialog(attacker, BOT).messages()).filteredOn(m -> m.messageId() > attackerLast)
+                .noneMatch(m -> m.text() != null && (m.text().contains("секрет") || m.text().contains("Напоминание")));
     }
 
     @Test
