@@ -221,6 +221,7 @@ class TdlibContractTests {
         List<JsonNode> requests = new ArrayList<>();
         requests.add(TdlibConfiguration.logVerbosity());
         requests.add(TdlibConfiguration.versionQuery());
+        requests.add(TdClients.request("close")); // what TdClients.close() sends to clients still open
         Path sessions = Files.createDirectories(work.resolve("sessions"));
         try (TdClients clients = new TdClients(fake)) {
             TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(sessions, 12345, "0123456789abcdef0123456789abcdef",
