@@ -19,7 +19,7 @@ class SandboxConfiguration {
      */
     @Bean
     TelegramGateway sandboxGateway(UserbotProperties properties,
-            @Value("${USERBOT_SANDBOX_SESSIONS_FILE:}") String sessionsFile) {
+            @Value("${smetabot.userbot.sandbox-sessions-file:}") String sessionsFile) {
         SandboxHttp http = new SandboxHttp(properties.sandboxUrl(), properties.requestTimeout());
         return sessionsFile.isBlank() ? new SandboxGateway(http) : new SandboxGateway(http, Path.of(sessionsFile));
     }
