@@ -160,13 +160,26 @@ public class RoomArchive {
         log.info("Room {} renamed in Telegram and here", room.getId());
     }
 
+    /**
+     * The client is marked as gone before Telegram is asked: the chat_member updates the ban and the unban cause
+     * then find a client who is no longer active, so the owner, who asked for the removal, gets no
+     * "⛔ removed by an admin" notice per client. A refused ban puts the client back as active.
+     */
     private void remove(Room room, Client client) {
-        gateway.execute(BanChatMember.builder().chatId(room.getTgChatId()).userId(client.getTgUserId()).build());
-        gateway.execute(UnbanChatMember.builder().chatId(room.getTgChatId()).userId(client.getTgUserId())
-                .onlyIfBanned(true).build());
         Instant now = clock.instant();
-        if (registry.changeStatus(room.getId(), client.getTgUserId(), ClientStatus.LEFT, now)) {
+        boolean wasActive = registry.changeStatus(room.getId(), client.getTgUserId(), ClientStatus.LEFT, now);
+        try {
+            gateway.execute(BanChatMember.builder().chatId(room.getTgChatId()).userId(client.getTgUserId()).build());
+        } catch (BotApiException e) {
+            if (wasActive) {
+                registry.changeStatus(room.getId(), client.getTgUserId(), ClientStatus.ACTIVE, now);
+            }
+            throw e;
+        }
+        if (wasActive) {
             events.record(EventType.CLIENT_LEAVE, room.getId(), client.getId(), Map.of("by", "archive"));
         }
+        gateway.execute(UnbanChatMember.builder().chatId(room.getTgChatId()).userId(client.getTgUserId())
+                .onlyIfBanned(true).build());
     }
 }

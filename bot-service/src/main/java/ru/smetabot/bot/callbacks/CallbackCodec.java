@@ -22,8 +22,10 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
  * {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}|p:{page}|old:{page}}, members
  * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; charts and exports
  * {@code ch:{roomId}:chart|chart:{fileId}|chartp:{page}|export}; notifications
- * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}}; archive and members
- * chart in {@link ArchiveCodec}. Telegram allows 1–64 bytes;
+ * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}}; acknowledgements
+ * {@code ack} (under a channel post) and {@code ak:{roomId}:{page}|f:{fileId}:{page}|r:{fileId}|on|off} ({@link AckCodec});
+ * archive {@code ar:{roomId}:ask|keep|remove|card|reopen|rename}, {@code arl:{page}} and the members chart
+ * {@code mc:{roomId}} ({@link ArchiveCodec}). Telegram allows 1–64 bytes;
  * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
@@ -105,6 +107,10 @@ public final class CallbackCodec {
         if (archive != null) {
             return archive;
         }
+        Callback ack = AckCodec.parse(data);
+        if (ack != null) {
+            return ack;
+        }
         Callback report = ReportCodec.parse(REPORT.matcher(data));
         if (report != null) {
             return report;
@@ -149,6 +155,10 @@ public final class CallbackCodec {
         String archive = ArchiveCodec.format(callback);
         if (archive != null) {
             return archive;
+        }
+        String ack = AckCodec.format(callback);
+        if (ack != null) {
+            return ack;
         }
         String report = ReportCodec.format(callback);
         if (report != null) {

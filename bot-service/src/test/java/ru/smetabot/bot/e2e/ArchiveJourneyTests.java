@@ -60,8 +60,10 @@ class ArchiveJourneyTests extends BotThroughSandbox {
         Room room = roomWithClients(owner, "Анна — баня", 1);
         long client = clients(room)[0];
         double archived = count("smetabot.bot.rooms.archived", "outcome", "archived");
+        double removedNotices = count("smetabot.bot.notices", "kind", "client_removed");
 
         Message card = openCard(owner, "Анна — баня");
+        int beforeArchive = lastMessageId(owner);
         pressInline(owner, card, "🗄 В архив");
         SafetyTests.awaitTrue(() -> current(owner, card.messageId()).text().startsWith("🗄 Закрыть проект «Анна — баня»?"));
         assertThat(current(owner, card.messageId()).text()).contains("Ссылок-приглашений отзову: 1")
@@ -79,6 +81,15 @@ class ArchiveJourneyTests extends BotThroughSandbox {
         assertThat(jdbc.sql("SELECT status FROM core.clients WHERE tg_user_id = :u").param("u", client)
                 .query(String.class).single()).isNotEqualTo("active");
         assertThat(count("smetabot.bot.rooms.archived", "outcome", "archived")).isEqualTo(archived + 1);
+        // The ban's and the unban's chat_member updates go one after the other (one lane per chat): once the
+        // unban's is recorded, both were handled, and the owner who asked for the removal was not told of it.
+        SafetyTests.awaitTrue(() -> jdbc.sql("""
+                SELECT count(*) FROM analytics.events e JOIN core.clients c ON c.id = e.client_id
+                 WHERE c.tg_user_id = :u AND e.event_type = 'client_leave' AND e.details->>'by' <> 'archive'""")
+                .param("u", client).query(Long.class).single() > 0);
+        assertThat(count("smetabot.bot.notices", "kind", "client_removed")).isEqualTo(removedNotices);
+        assertThat(sandbox.readDialog(owner, BOT).messages()).filteredOn(m -> m.messageId() > beforeArchive)
+                .noneMatch(m -> m.text() != null && m.text().startsWith("⛔"));
 
         Message list = press(owner, "📢 Мои каналы", "Мои каналы");
         assertThat(list.inlineKeyboard()).flatExtracting(row -> row).extracting(b -> (String) b.get("text"))

@@ -8,20 +8,33 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 
+import ru.smetabot.sandbox.state.IdCeilings;
+
 /** One bot's pending updates, its allowed_updates setting and its parked long poll (at most one). */
 final class UpdateQueue {
 
-    private record Pending(long id, String type, Map<String, Object> update, Instant createdAt) {
+    record Pending(long id, String type, Map<String, Object> update, Instant createdAt) {
+    }
+
+    /** A queue as saved in the data directory: the next update id, allowed_updates and what is pending. */
+    record Saved(long nextId, List<String> allowed, List<Pending> pending) {
     }
 
     /** Bot API getUpdates: updates "will not be kept longer than 24 hours". */
     static final Duration KEPT_FOR = Duration.ofHours(24);
 
     private final LinkedList<Pending> pending = new LinkedList<>();
+    private final IdCeilings ceilings;
+    private final String counter;
     private long nextId = 100_000_001L;
     private List<String> allowed = List.of();
     private UpdateWaiter waiter;
     private int waiterLimit;
+
+    UpdateQueue(IdCeilings ceilings, long botId) {
+        this.ceilings = ceilings;
+        this.counter = "updates:" + botId;
+    }
 
     /**
      * Creates an update only when the bot's allowed_updates admit its type right now (Bot API getUpdates:
@@ -31,6 +44,7 @@ final class UpdateQueue {
         if (!UpdateTypes.allowed(type, allowed)) {
             return;
         }
+        nextId = ceilings.take(counter, nextId);
         long id = nextId++;
         Map<String, Object> update = Json.obj("update_id", id, type, payload);
         pending.add(new Pending(id, type, update, now));
@@ -71,6 +85,21 @@ final class UpdateQueue {
     synchronized void cancel(UpdateWaiter poll) {
         if (waiter == poll) {
             waiter = null;
+        }
+    }
+
+    synchronized Saved save() {
+        return new Saved(nextId, allowed, List.copyOf(pending));
+    }
+
+    /** A saved update without its creation time (saved before it was kept) counts from the load. */
+    synchronized void load(Saved saved, Instant now) {
+        nextId = Math.max(nextId, saved.nextId());
+        allowed = saved.allowed() == null ? List.of() : List.copyOf(saved.allowed());
+        pending.clear();
+        if (saved.pending() != null) {
+            saved.pending().forEach(p -> pending.add(p.createdAt() != null ? p
+                    : new Pending(p.id(), p.type(), p.update(), now)));
         }
     }
 
