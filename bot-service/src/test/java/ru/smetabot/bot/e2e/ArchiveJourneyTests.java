@@ -176,6 +176,33 @@ class ArchiveJourneyTests extends BotThroughSandbox {
                 && "member".equals(m.status()));
     }
 
+    @Test
+    void aClientTelegramRefusedToRemoveStaysAnActiveClientOfTheArchivedRoom() {
+        long owner = newOwner("Вера", true);
+        Room room = roomWithClients(owner, "Вера — кухня", 1);
+        long client = clients(room)[0];
+
+        Message card = openCard(owner, "Вера — кухня");
+        pressInline(owner, card, "🗄 В архив");
+        SafetyTests.awaitTrue(() -> current(owner, card.messageId()).text().startsWith("🗄 Закрыть проект"));
+        sandbox.addFault("botapi:banChatMember", "FLOOD_WAIT", 120, null, 1);
+        try {
+            pressInline(owner, current(owner, card.messageId()), "🗄 В архив и удалить клиентов");
+            SafetyTests.awaitTrue(() -> current(owner, card.messageId()).text().startsWith("🗄 Канал «Вера — кухня» в архиве"));
+        } finally {
+            sandbox.clearFaults();
+        }
+        assertThat(current(owner, card.messageId()).text()).contains("клиентов не удалено — 1");
+        assertThat(sandbox.channel(room.getTgChatId()).members()).filteredOn(m -> m.userId() == client)
+                .singleElement().satisfies(m -> assertThat(m.status()).isEqualTo("member"));
+        assertThat(jdbc.sql("SELECT status FROM core.clients WHERE tg_user_id = :u").param("u", client)
+                .query(String.class).single()).as("marked gone before the ban, back once Telegram refused").isEqualTo("active");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM analytics.events e JOIN core.clients c ON c.id = e.client_id
+                 WHERE c.tg_user_id = :u AND e.event_type = 'client_leave'""").param("u", client)
+                .query(Long.class).single()).isZero();
+    }
+
     /** A room with отчёт.pdf and {@code clients} clients who came by the link «Семья». */
     private Room roomWithClients(long owner, String title, int clients) {
         press(owner, "🆕 Новый канал", "Напишите название канала");
