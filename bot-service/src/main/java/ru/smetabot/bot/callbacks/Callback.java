@@ -136,4 +136,28 @@ public sealed interface Callback {
     /** "📥 Экспорт": CSV documents of the room's files and of its members. */
     record Export(long roomId) implements RoomCallback {
     }
+
+    /** "⚙️ Настройки": the owner's time zone and digest hour. */
+    record Settings() implements Callback {
+    }
+
+    /** Page {@code page} of the time zones to choose from. */
+    record ZonePage(int page) implements Callback {
+    }
+
+    /** The zone chosen, by its index in the settings' list (validated there). */
+    record ZoneChoice(int index) implements Callback {
+    }
+
+    /** The hours to choose the digests' time from. */
+    record DigestHours() implements Callback {
+    }
+
+    /** The digest hour chosen (0–23, the codec admits nothing else). */
+    record DigestHour(int hour) implements Callback {
+    }
+
+    /** The onboarding checklist's "🆕 Новый канал": the same as the menu button. */
+    record StartNewRoom() implements Callback {
+    }
 }

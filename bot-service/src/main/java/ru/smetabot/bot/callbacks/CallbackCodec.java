@@ -22,7 +22,8 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
  * {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}|p:{page}|old:{page}}, members
  * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; charts and exports
  * {@code ch:{roomId}:chart|chart:{fileId}|chartp:{page}|export}; notifications
- * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}}. Telegram allows 1–64 bytes;
+ * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}};
+ * settings and onboarding {@code set|set:tz:p:{page}|set:tz:{index}|set:dh|set:dh:{hour}|ob:new} ({@link SettingsCodec}). Telegram allows 1–64 bytes;
  * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
@@ -82,6 +83,10 @@ public final class CallbackCodec {
         if (data.startsWith("help:")) {
             Callback.HelpTopic topic = Callback.HelpTopic.of(data.substring("help:".length()));
             return topic == null ? null : new Callback.Help(topic);
+        }
+        Callback settings = SettingsCodec.parse(data);
+        if (settings != null) {
+            return settings;
         }
         Matcher m = ROOM_LIST.matcher(data);
         if (m.matches()) {
@@ -144,6 +149,10 @@ public final class CallbackCodec {
         String report = ReportCodec.format(callback);
         if (report != null) {
             return report;
+        }
+        String settings = SettingsCodec.format(callback);
+        if (settings != null) {
+            return settings;
         }
         if (callback instanceof RoomCallback room) {
             return "ch:" + room.roomId() + ":" + roomAction(room);

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import ru.smetabot.bot.BotProperties;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.settings.OwnerZones;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.model.contractors.Contractor;
@@ -19,10 +20,12 @@ public class ChannelScreens {
     private final BotGateway gateway;
     private final Texts texts;
     private final BotProperties properties;
+    private final OwnerZones zones;
     /** Which room's card each edited message shows now (null: something else), for late edits. */
     private final Map<String, Long> cardOnMessage = new ConcurrentHashMap<>();
 
-    public ChannelScreens(RoomStats stats, BotGateway gateway, Texts texts, BotProperties properties) {
+    public ChannelScreens(RoomStats stats, BotGateway gateway, Texts texts, BotProperties properties, OwnerZones zones) {
+        this.zones = zones;
         this.stats = stats;
         this.gateway = gateway;
         this.texts = texts;
@@ -62,7 +65,7 @@ public class ChannelScreens {
     }
 
     public Screen cardScreen(CardData card, Locale locale) {
-        return CardView.render(card, texts, locale, properties.timeZone());
+        return CardView.render(card, texts, locale, zones.zoneOfRoom(card.roomId()));
     }
 
     private Screen roomList(long contractorId, int page, Locale locale) {

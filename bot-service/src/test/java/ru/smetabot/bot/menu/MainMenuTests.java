@@ -33,10 +33,14 @@ class MainMenuTests {
     }
 
     @Test
-    void otherLanguagesFallBackToRussian() {
-        assertThat(Texts.localeOf("de")).isEqualTo(Texts.RUSSIAN);
-        assertThat(Texts.localeOf((String) null)).isEqualTo(Texts.RUSSIAN);
-        assertThat(texts.get(Texts.localeOf("de"), "menu.help")).isEqualTo("❓ Помощь");
+    void russianForRuUkBeKkAndEnglishForEveryOtherLanguage() {
+        assertThat(List.of("ru", "uk", "be", "kk", "ru-RU", "UK")).allSatisfy(code ->
+                assertThat(Texts.localeOf(code)).as(code).isEqualTo(Texts.RUSSIAN));
+        assertThat(List.of("en", "de", "uz", "es-419", "pt-br")).allSatisfy(code ->
+                assertThat(Texts.localeOf(code)).as(code).isEqualTo(Texts.ENGLISH));
+        assertThat(Texts.localeOf((String) null)).as("Telegram told nothing").isEqualTo(Texts.RUSSIAN);
+        assertThat(texts.get(Texts.localeOf("de"), "menu.help")).isEqualTo("❓ Help");
+        assertThat(texts.get(Texts.localeOf("kk"), "menu.help")).isEqualTo("❓ Помощь");
     }
 
     private static List<String> labels(Screen screen) {
