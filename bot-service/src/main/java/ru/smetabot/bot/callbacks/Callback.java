@@ -103,6 +103,11 @@ public sealed interface Callback {
             this.code = code;
         }
 
+        /** The bundle key of the topic's button; its lines are {@code help.<code>}. */
+        public String messageKey() {
+            return "help.topic." + code;
+        }
+
         static HelpTopic of(String code) {
             for (HelpTopic topic : values()) {
                 if (topic.code.equals(code)) {

@@ -14,11 +14,11 @@ class MainMenuTests {
     private final Texts texts = new Texts();
 
     @Test
-    void theRussianMenuHasTheFiveButtons() {
+    void theRussianMenuHasTheSixButtons() {
         Screen screen = MainMenu.welcome("Иван", texts, Texts.RUSSIAN);
 
         assertThat(screen.text()).startsWith("👋 Здравствуйте, Иван!");
-        assertThat(labels(screen)).containsExactly("🆕 Новый канал", "📢 Мои каналы", "📤 Опубликовать файл", "🔗 Ссылки", "❓ Помощь");
+        assertThat(labels(screen)).containsExactly("🆕 Новый канал", "📢 Мои каналы", "📤 Опубликовать файл", "🔗 Ссылки", "❓ Помощь", "⚙️ Настройки");
     }
 
     @Test
@@ -26,7 +26,7 @@ class MainMenuTests {
         Screen screen = MainMenu.welcome(null, texts, Texts.localeOf("en-GB"));
 
         assertThat(screen.text()).startsWith("👋 Hello!");
-        assertThat(labels(screen)).containsExactly("🆕 New channel", "📢 My channels", "📤 Publish a file", "🔗 Links", "❓ Help");
+        assertThat(labels(screen)).containsExactly("🆕 New channel", "📢 My channels", "📤 Publish a file", "🔗 Links", "❓ Help", "⚙️ Settings");
         assertThat(MenuAction.of("📢 My channels", texts)).contains(MenuAction.MY_CHANNELS);
         assertThat(MenuAction.of("📢 Мои каналы ", texts)).contains(MenuAction.MY_CHANNELS);
         assertThat(MenuAction.of("Мои каналы", texts)).isEmpty();
