@@ -70,7 +70,10 @@ public class Digests {
         for (DigestQueries.OwnerSchedule chosen : queries.ownerSchedules()) {
             DigestSchedule owners = schedule.forOwner(zone(chosen.timeZone()), chosen.digestHour());
             for (DigestKind kind : DigestKind.values()) {
-                owners.due(kind, now).ifPresent(period -> reports.add(run(period, now, chosen, owners)));
+                owners.due(kind, now).map(period -> run(period, now, chosen, owners))
+                        // A chosen schedule nobody was due on is no news; the configured one always reports.
+                        .filter(report -> report.owners() > 0 || (chosen.timeZone() == null && chosen.digestHour() == null))
+                        .ifPresent(reports::add);
             }
         }
         return reports;
