@@ -1,12 +1,11 @@
 package ru.smetabot.bot.archive;
 
-import java.time.ZoneId;
 import java.util.Locale;
 import org.springframework.stereotype.Service;
-import ru.smetabot.bot.BotProperties;
 import ru.smetabot.bot.callbacks.CallbackContext;
 import ru.smetabot.bot.channels.ChannelScreens;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.settings.OwnerZones;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.FailureHints;
 import ru.smetabot.model.rooms.Room;
@@ -21,17 +20,17 @@ class ArchiveScreens {
     private final BotGateway gateway;
     private final FailureHints hints;
     private final Texts texts;
-    private final ZoneId zone;
+    private final OwnerZones zones;
 
     ArchiveScreens(ArchivedRooms archived, RoomArchive archive, ChannelScreens channels, BotGateway gateway,
-            FailureHints hints, Texts texts, BotProperties properties) {
+            FailureHints hints, Texts texts, OwnerZones zones) {
         this.archived = archived;
         this.archive = archive;
         this.channels = channels;
         this.gateway = gateway;
         this.hints = hints;
         this.texts = texts;
-        this.zone = properties.timeZone();
+        this.zones = zones;
     }
 
     void ask(CallbackContext ctx) {
@@ -58,7 +57,7 @@ class ArchiveScreens {
     }
 
     void showList(CallbackContext ctx, long contractorId, int page) {
-        gateway.edit(ctx.chatId(), ctx.messageId(), ArchiveViews.list(archived.page(contractorId, page), texts, ctx.locale(), zone));
+        gateway.edit(ctx.chatId(), ctx.messageId(), ArchiveViews.list(archived.page(contractorId, page), texts, ctx.locale(), zones.zone(contractorId)));
     }
 
     /** An archived room's card; an active room (reopened meanwhile) shows its usual card. */
@@ -68,7 +67,7 @@ class ArchiveScreens {
             channels.editCard(ctx.chatId(), ctx.messageId(), room, 0, null, ctx.locale());
             return;
         }
-        gateway.edit(ctx.chatId(), ctx.messageId(), ArchiveViews.card(archived.card(room), texts, ctx.locale(), zone));
+        gateway.edit(ctx.chatId(), ctx.messageId(), ArchiveViews.card(archived.card(room), texts, ctx.locale(), zones.zone(room)));
     }
 
     void reopen(CallbackContext ctx) {

@@ -103,6 +103,11 @@ public sealed interface Callback {
             this.code = code;
         }
 
+        /** The bundle key of the topic's button; its lines are {@code help.<code>}. */
+        public String messageKey() {
+            return "help.topic." + code;
+        }
+
         static HelpTopic of(String code) {
             for (HelpTopic topic : values()) {
                 if (topic.code.equals(code)) {
@@ -183,5 +188,29 @@ public sealed interface Callback {
 
     /** Turns the button under newly published files on or off for the room. */
     record AckSwitch(long roomId, boolean enabled) implements RoomCallback {
+    }
+
+    /** "⚙️ Настройки": the owner's time zone and digest hour. */
+    record Settings() implements Callback {
+    }
+
+    /** Page {@code page} of the time zones to choose from. */
+    record ZonePage(int page) implements Callback {
+    }
+
+    /** The zone chosen, by its index in the settings' list (validated there). */
+    record ZoneChoice(int index) implements Callback {
+    }
+
+    /** The hours to choose the digests' time from. */
+    record DigestHours() implements Callback {
+    }
+
+    /** The digest hour chosen (0–23, the codec admits nothing else). */
+    record DigestHour(int hour) implements Callback {
+    }
+
+    /** The onboarding checklist's "🆕 Новый канал": the same as the menu button. */
+    record StartNewRoom() implements Callback {
     }
 }

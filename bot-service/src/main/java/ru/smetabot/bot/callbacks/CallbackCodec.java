@@ -25,7 +25,8 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
  * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}}; acknowledgements
  * {@code ack} (under a channel post) and {@code ak:{roomId}:{page}|f:{fileId}:{page}|r:{fileId}|on|off} ({@link AckCodec});
  * archive {@code ar:{roomId}:ask|keep|remove|card|reopen|rename}, {@code arl:{page}} and the members chart
- * {@code mc:{roomId}} ({@link ArchiveCodec}). Telegram allows 1–64 bytes;
+ * {@code mc:{roomId}} ({@link ArchiveCodec}); settings and onboarding
+ * {@code set|set:tz:p:{page}|set:tz:{index}|set:dh|set:dh:{hour}|ob:new} ({@link SettingsCodec}). Telegram allows 1–64 bytes;
  * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
@@ -85,6 +86,10 @@ public final class CallbackCodec {
         if (data.startsWith("help:")) {
             Callback.HelpTopic topic = Callback.HelpTopic.of(data.substring("help:".length()));
             return topic == null ? null : new Callback.Help(topic);
+        }
+        Callback settings = SettingsCodec.parse(data);
+        if (settings != null) {
+            return settings;
         }
         Matcher m = ROOM_LIST.matcher(data);
         if (m.matches()) {
@@ -163,6 +168,10 @@ public final class CallbackCodec {
         String report = ReportCodec.format(callback);
         if (report != null) {
             return report;
+        }
+        String settings = SettingsCodec.format(callback);
+        if (settings != null) {
+            return settings;
         }
         if (callback instanceof RoomCallback room) {
             return "ch:" + room.roomId() + ":" + roomAction(room);

@@ -7,6 +7,10 @@ public sealed interface Step {
     record AwaitingTitle() implements Step {
     }
 
+    /** "🆕 Новый канал" without a connected account: once it is connected, the title is asked for by itself. */
+    record AwaitingAccount() implements Step {
+    }
+
     /** After "🔍 Поиск по названию": the next text is part of a room title. */
     record AwaitingSearch() implements Step {
     }

@@ -27,6 +27,9 @@ class StepCodec {
         if (type == Step.AwaitingTitle.class) {
             return "title";
         }
+        if (type == Step.AwaitingAccount.class) {
+            return "account_for_room";
+        }
         if (type == Step.AwaitingSearch.class) {
             return "search";
         }
@@ -73,6 +76,8 @@ class StepCodec {
         switch (name) {
             case "title":
                 return new Step.AwaitingTitle();
+            case "account_for_room":
+                return new Step.AwaitingAccount();
             case "search":
                 return new Step.AwaitingSearch();
             case "document":

@@ -17,6 +17,7 @@ import ru.smetabot.bot.invites.LinksMenu;
 import ru.smetabot.bot.publishing.PublishFlow;
 import ru.smetabot.bot.rooms.NewRoomFlow;
 import ru.smetabot.bot.session.AccountCommands;
+import ru.smetabot.bot.settings.SettingsScreens;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.bot.telegram.UpdateHandler;
@@ -42,11 +43,16 @@ class MessageRouter implements UpdateHandler {
     private final AccountCommands account;
     private final HelpScreens help;
     private final RenameInput rename;
+    private final SettingsScreens settings;
+    private final Commands commands;
 
     MessageRouter(Contractors contractors, Conversations conversations, NewRoomFlow newRoom, PublishFlow publish,
             ChannelScreens channels, RoomSearch search, LinkNameInput linkNames, LinksMenu linksMenu, BotGateway gateway,
-            Texts texts, AccountCommands account, HelpScreens help, RenameInput rename) {
+            Texts texts, AccountCommands account, HelpScreens help, RenameInput rename, SettingsScreens settings,
+            Commands commands) {
         this.rename = rename;
+        this.settings = settings;
+        this.commands = commands;
         this.contractors = contractors;
         this.conversations = conversations;
         this.newRoom = newRoom;
@@ -77,14 +83,8 @@ class MessageRouter implements UpdateHandler {
         long chatId = message.getChatId();
         Contractor contractor = contractors.register(message.getFrom());
         String text = message.hasText() ? message.getText().strip() : null;
-        if (text != null && (text.equals("/start") || text.startsWith("/start "))) {
-            conversations.clear(contractor.getTgUserId());
-            gateway.send(chatId, MainMenu.welcome(message.getFrom().getFirstName(), texts, locale));
-            return;
-        }
-        if ("/account".equals(text)) {
-            conversations.clear(contractor.getTgUserId());
-            account.show(chatId, contractor.getTgUserId(), locale);
+        String command = command(text);
+        if (command != null && commands.handle(command, chatId, contractor, message.getFrom().getFirstName(), locale)) {
             return;
         }
         if (message.hasDocument()) {
@@ -102,6 +102,16 @@ class MessageRouter implements UpdateHandler {
         }
     }
 
+    /** "/start", "/help@smeta_bot payload" → "start", "help"; null for text that is not a command. */
+    static String command(String text) {
+        if (text == null || !text.startsWith("/") || text.length() < 2) {
+            return null;
+        }
+        String first = text.substring(1).split("\\s", 2)[0];
+        int at = first.indexOf('@');
+        return (at < 0 ? first : first.substring(0, at)).toLowerCase(Locale.ROOT);
+    }
+
     private void onMenu(MenuAction action, long chatId, Contractor contractor, Locale locale) {
         switch (action) {
             case NEW_CHANNEL -> newRoom.start(chatId, contractor, locale);
@@ -109,6 +119,7 @@ class MessageRouter implements UpdateHandler {
             case PUBLISH -> publish.start(chatId, contractor, locale);
             case LINKS -> linksMenu.sendRoomChooser(chatId, contractor, locale);
             case HELP -> help.send(chatId, locale);
+            case SETTINGS -> settings.send(chatId, contractor, locale);
         }
     }
 }

@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import ru.smetabot.bot.BotProperties;
 import ru.smetabot.bot.callbacks.CallbackContext;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.settings.OwnerZones;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.Screen;
@@ -32,14 +32,14 @@ class MemberReports {
     private final BotGateway gateway;
     private final Texts texts;
     private final ReportMetrics metrics;
-    private final ZoneId zone;
+    private final OwnerZones zones;
 
-    MemberReports(MemberHistory history, BotGateway gateway, Texts texts, ReportMetrics metrics, BotProperties properties) {
+    MemberReports(MemberHistory history, BotGateway gateway, Texts texts, ReportMetrics metrics, OwnerZones zones) {
         this.history = history;
         this.gateway = gateway;
         this.texts = texts;
         this.metrics = metrics;
-        this.zone = properties.timeZone();
+        this.zones = zones;
     }
 
     void sendMembersChart(CallbackContext ctx) {
@@ -48,7 +48,7 @@ class MemberReports {
         String title = Html.escape(room.getTitle());
         String outcome;
         try {
-            outcome = send(ctx.chatId(), room, title, locale, zone);
+            outcome = send(ctx.chatId(), room, title, locale, zones.zone(room));
         } catch (BotApiException e) {
             outcome = "telegram_error";
             log.warn("Room {}: the members chart for user {} was not delivered: {}", room.getId(), ctx.userId(), e.getMessage());

@@ -43,6 +43,11 @@ final class RoomExports {
         this.zone = zone;
     }
 
+    /** The same exports with dates in {@code zone} (the room owner's, {@link ru.smetabot.bot.settings.OwnerZones}). */
+    RoomExports withZone(ZoneId zone) {
+        return zone.equals(this.zone) ? this : new RoomExports(jdbc, texts, zone);
+    }
+
     /** A written CSV: delete {@code path} once sent. */
     record ExportFile(Path path, String fileName, long rows) {
     }

@@ -1,6 +1,5 @@
 package ru.smetabot.sandbox.botapi;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -14,15 +13,18 @@ import ru.smetabot.sandbox.updates.UpdateHub;
 class AccountMethods implements BotMethodGroup {
 
     private final UpdateHub hub;
+    private final BotCommands commands;
 
-    AccountMethods(UpdateHub hub) {
+    AccountMethods(UpdateHub hub, BotCommands commands) {
         this.hub = hub;
+        this.commands = commands;
     }
 
     @Override
     public Map<String, BotMethod> methods() {
         BotMethod accepted = (bot, r) -> true;
-        return Map.ofEntries(
+        Map<String, BotMethod> methods = new java.util.HashMap<>(commands.methods());
+        methods.putAll(Map.ofEntries(
                 Map.entry("getMe", (bot, r) -> {
                     Map<String, Object> me = TelegramObjects.user(bot);
                     me.putAll(Json.obj("can_join_groups", true, "can_read_all_group_messages", false,
@@ -32,16 +34,14 @@ class AccountMethods implements BotMethodGroup {
                 }),
                 Map.entry("getWebhookInfo", (bot, r) -> Json.obj("url", "", "has_custom_certificate", false,
                         "pending_update_count", hub.pendingCount(bot.id()))),
-                Map.entry("getMyCommands", (bot, r) -> List.of()),
                 // Settings a bot may push at start-up: accepted and not modelled.
                 Map.entry("deleteWebhook", accepted),
                 Map.entry("setWebhook", accepted),
-                Map.entry("setMyCommands", accepted),
-                Map.entry("deleteMyCommands", accepted),
                 Map.entry("setChatMenuButton", accepted),
                 Map.entry("setMyName", accepted),
                 Map.entry("setMyDescription", accepted),
                 Map.entry("setMyShortDescription", accepted),
-                Map.entry("setMyDefaultAdministratorRights", accepted));
+                Map.entry("setMyDefaultAdministratorRights", accepted)));
+        return methods;
     }
 }
