@@ -2,7 +2,6 @@ package ru.smetabot.bot.acknowledgements;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Service;
 import ru.smetabot.bot.acknowledgements.AckData.FileAck;
 import ru.smetabot.bot.acknowledgements.AckData.Person;
 import ru.smetabot.bot.callbacks.CallbackContext;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.settings.OwnerZones;
 import ru.smetabot.bot.telegram.BotApiException;
@@ -30,7 +30,6 @@ import ru.smetabot.model.rooms.Room;
 class AckReminders {
 
     private static final Logger log = LoggerFactory.getLogger(AckReminders.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final long CHANNEL_ID_BASE = -1_000_000_000_000L;
 
     private final AckStore store;
@@ -66,7 +65,7 @@ class AckReminders {
             metrics.reminder("too_soon", 1);
             Instant last = store.remindedAt(publicationId).orElse(now);
             ctx.answer(texts.get(ctx.locale(), "ack.remind.too_soon",
-                    TIME.format(last.plus(properties.remindInterval()).atZone(zones.zone(room))), properties.remindInterval().toMinutes()), true);
+                    Dates.dateTime(last.plus(properties.remindInterval()), zones.zone(room)), properties.remindInterval().toMinutes()), true);
             return;
         }
         ctx.answer(texts.get(ctx.locale(), "ack.remind.sending"));

@@ -2,7 +2,6 @@ package ru.smetabot.bot.acknowledgements;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +11,7 @@ import ru.smetabot.bot.acknowledgements.AckData.FileAck;
 import ru.smetabot.bot.acknowledgements.AckData.Person;
 import ru.smetabot.bot.acknowledgements.AckData.Post;
 import ru.smetabot.bot.callbacks.CallbackContext;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.notifications.InstantNotices;
 import ru.smetabot.bot.notifications.NoticeKind;
@@ -28,7 +28,6 @@ import ru.smetabot.bot.settings.OwnerZones;
 class Acknowledgements {
 
     private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final AckStore store;
     private final InstantNotices notices;
@@ -69,7 +68,7 @@ class Acknowledgements {
             metrics.press("repeated");
             Instant at = store.acknowledgedAt(post.publicationId(), client.get().clientId()).orElse(clock.instant());
             // The client is told the date in the room owner's zone: the channel's time, as on the owner's screens.
-            ctx.answer(texts.get(ctx.locale(), "ack.already", TIME.format(at.atZone(zones.zoneOfRoom(post.roomId())))));
+            ctx.answer(texts.get(ctx.locale(), "ack.already", Dates.dateTime(at, zones.zoneOfRoom(post.roomId()))));
             return;
         }
         metrics.press("recorded");

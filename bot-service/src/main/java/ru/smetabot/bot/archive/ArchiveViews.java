@@ -2,12 +2,12 @@ package ru.smetabot.bot.archive;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.callbacks.Pager;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.Screen;
@@ -19,7 +19,6 @@ final class ArchiveViews {
     static final int ROOMS_PER_PAGE = 6;
     /** Titles are at most 128 characters in Telegram; a button shows fewer. */
     static final int MAX_BUTTON_TITLE = 40;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private ArchiveViews() {
     }
@@ -76,7 +75,7 @@ final class ArchiveViews {
         }
         for (RoomLine room : page.rooms()) {
             keyboard.row(Buttons.button(texts.get(locale, "archive.room_button",
-                    TelegramLimits.cut(room.title(), MAX_BUTTON_TITLE), DATE.format(room.archivedAt().atZone(zone))),
+                    TelegramLimits.cut(room.title(), MAX_BUTTON_TITLE), Dates.date(room.archivedAt(), zone)),
                     new Callback.ArchivedCard(room.roomId())));
         }
         keyboard.row(Pager.row(page.page(), page.pages(), Callback.ArchivedList::new, texts, locale));
@@ -86,7 +85,7 @@ final class ArchiveViews {
 
     /** An archived room: its numbers and what can still be done with it. */
     static Screen card(Card c, Texts texts, Locale locale, ZoneId zone) {
-        String text = texts.get(locale, "archive.card", Html.escape(c.title()), DATE.format(c.archivedAt().atZone(zone)),
+        String text = texts.get(locale, "archive.card", Html.escape(c.title()), Dates.date(c.archivedAt(), zone),
                 c.files(), c.views(), c.clients());
         long id = c.roomId();
         return new Screen(text, Buttons.inline()

@@ -95,7 +95,7 @@ public sealed interface Callback {
     /** The screens "❓ Помощь" explains; {@code code} is their form in callback data. */
     enum HelpTopic {
         OVERVIEW("all"), ROOMS("rooms"), CARD("card"), MEMBERS("members"), LINKS("links"), PUBLISH("publish"),
-        REPORTS("reports"), NOTIFY("notify"), ACCOUNT("account");
+        REPORTS("reports"), NOTIFY("notify"), ACKS("acks"), ACCOUNT("account");
 
         public final String code;
 

@@ -1,13 +1,13 @@
 package ru.smetabot.bot.reports;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import ru.smetabot.bot.callbacks.CallbackContext;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.settings.OwnerZones;
@@ -25,7 +25,6 @@ import ru.smetabot.model.rooms.Room;
 class MemberReports {
 
     private static final Logger log = LoggerFactory.getLogger(MemberReports.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     static final String KIND = "members_chart";
 
     private final MemberHistory history;
@@ -79,7 +78,7 @@ class MemberReports {
     /** The caption: members now, the period's joins and leaves, then one line per link. */
     static String caption(MemberSeries series, String escapedTitle, Texts texts, Locale locale) {
         StringBuilder text = new StringBuilder(texts.get(locale, "reports.members.caption", escapedTitle,
-                series.last().members(), DATE.format(series.last().day()), series.days().size(), series.joins(),
+                series.last().members(), Dates.date(series.last().day()), series.days().size(), series.joins(),
                 series.leaves()));
         if (!series.links().isEmpty()) {
             text.append('\n').append(texts.get(locale, "reports.members.by_link"));

@@ -10,13 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.smetabot.bot.channels.Reach;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.model.rooms.Room;
 
@@ -30,7 +30,6 @@ final class RoomExports {
 
     static final int PAGE = 500;
     static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').get();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final long CHANNEL_ID_BASE = -1_000_000_000_000L;
 
     private final JdbcClient jdbc;
@@ -170,7 +169,7 @@ final class RoomExports {
     }
 
     private String time(Timestamp timestamp) {
-        return timestamp == null ? "" : TIME.format(timestamp.toInstant().atZone(zone));
+        return timestamp == null ? "" : Dates.dateTime(timestamp.toInstant(), zone);
     }
 
     /** Excel runs a cell starting with = + - @ as a formula; a client's name must stay text. */

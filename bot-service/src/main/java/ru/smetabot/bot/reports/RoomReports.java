@@ -1,7 +1,6 @@
 package ru.smetabot.bot.reports;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import ru.smetabot.bot.settings.OwnerZones;
 import ru.smetabot.bot.callbacks.CallbackContext;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.BotApiException;
@@ -27,7 +27,6 @@ import ru.smetabot.model.rooms.Room;
 class RoomReports {
 
     private static final Logger log = LoggerFactory.getLogger(RoomReports.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final ViewHistory history;
     private final RoomExports exports;
@@ -157,6 +156,6 @@ class RoomReports {
     }
 
     private String time(ViewSeries series, ZoneId zone) {
-        return TIME.format(series.last().at().atZone(zone));
+        return Dates.dateTime(series.last().at(), zone);
     }
 }
