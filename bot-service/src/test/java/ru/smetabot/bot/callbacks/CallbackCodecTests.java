@@ -3,7 +3,13 @@ package ru.smetabot.bot.callbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,7 +29,34 @@ class CallbackCodecTests {
                 new Callback.Export(big),
                 new Callback.MembersChart(big), new Callback.ArchiveAsk(big), new Callback.ArchiveRoom(big, false),
                 new Callback.ArchiveRoom(big, true), new Callback.ArchivedCard(big), new Callback.ReopenRoom(big),
-                new Callback.RenameRoom(big), new Callback.ArchivedList(0), new Callback.ArchivedList(99_999));
+                new Callback.RenameRoom(big), new Callback.ArchivedList(0), new Callback.ArchivedList(99_999),
+                new Callback.Acknowledge(), new Callback.AckFiles(big, 99_999), new Callback.AckFile(big, big, 99_999),
+                new Callback.AckRemind(big, big), new Callback.AckSwitch(big, true), new Callback.AckSwitch(big, false),
+                new Callback.Help(Callback.HelpTopic.ACKS),
+                new Callback.Settings(), new Callback.ZonePage(0), new Callback.ZonePage(999), new Callback.ZoneChoice(0),
+                new Callback.ZoneChoice(999), new Callback.DigestHours(), new Callback.DigestHour(0), new Callback.DigestHour(23),
+                new Callback.StartNewRoom(),
+                new Callback.LinkNew(big), new Callback.LinkExpiry(5, 7), new Callback.LinkLimit(5, 0, 10),
+                new Callback.LinkOpen(big, big), new Callback.LinkRevoke(big, big, true), new Callback.LinksPage(big, 99_999, true),
+                new Callback.MembersPage(big, 99_999), new Callback.ClientBlock(big, big, true, true));
+    }
+
+    /** A new kind of callback cannot skip the round trip and the 64-byte check above. */
+    @Test
+    void everyKindOfCallbackIsInTheRoundTrip() {
+        Set<Class<?>> kinds = new HashSet<>();
+        Deque<Class<?>> open = new ArrayDeque<>(List.of(Callback.class));
+        while (!open.isEmpty()) {
+            for (Class<?> sub : open.pop().getPermittedSubclasses()) {
+                if (sub.isInterface()) {
+                    open.push(sub);
+                } else {
+                    kinds.add(sub);
+                }
+            }
+        }
+        assertThat(kinds).hasSizeGreaterThan(40);
+        assertThat(every().stream().map(Object::getClass).collect(Collectors.toSet())).containsAll(kinds);
     }
 
     @ParameterizedTest
