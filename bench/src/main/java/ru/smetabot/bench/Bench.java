@@ -142,7 +142,9 @@ public final class Bench {
         List<String[]> rows = new ArrayList<>();
         List<String[]> seeding = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        try (SuiteUnderBench suite = SuiteUnderBench.start(home(), Map.of("SERVICE_JVM_OPTIONS", jvm))) {
+        Map<String, String> env = new java.util.HashMap<>(SuiteUnderBench.BENCH_SANDBOX);
+        env.put("SERVICE_JVM_OPTIONS", jvm);
+        try (SuiteUnderBench suite = SuiteUnderBench.start(home(), env)) {
             ViewsRefreshBench bench = new ViewsRefreshBench(suite, jfr == null ? null : Path.of(jfr));
             for (String spec : scenarios.split(",")) {
                 String[] size = spec.trim().split("x");

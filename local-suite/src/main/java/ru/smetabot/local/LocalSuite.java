@@ -110,9 +110,9 @@ public final class LocalSuite implements AutoCloseable {
     private ServiceProcess startService(String name, Path jar, Map<String, String> env, int healthPort, Path logs,
             boolean echo) throws IOException {
         log("starting " + name + " (" + settings.home().relativize(jar) + ")");
-        // SERVICE_JVM_OPTIONS (e.g. the bench's -Xmx256m) applies to the three services, not to the sandbox.
-        String options = name.equals("sandbox") ? JVM_OPTIONS
-                : settings.environment().getOrDefault("SERVICE_JVM_OPTIONS", JVM_OPTIONS);
+        // SERVICE_JVM_OPTIONS (e.g. the bench's -Xmx256m) applies to the three services; SANDBOX_JVM_OPTIONS to the sandbox.
+        String options = settings.environment().getOrDefault(name.equals("sandbox") ? "SANDBOX_JVM_OPTIONS"
+                : "SERVICE_JVM_OPTIONS", JVM_OPTIONS);
         ServiceProcess service = ServiceProcess.start(name, jar, List.of(options.trim().split("\\s+")), env,
                 URI.create(url(healthPort) + (name.equals("sandbox") ? "/actuator/health" : "/health")),
                 logs, echo);
