@@ -77,6 +77,7 @@ final class SuiteUnderBench implements AutoCloseable {
         env.put("USERBOT_API_TOKEN", API_TOKEN);
         env.put("WORKER_API_TOKEN", WORKER_TOKEN);
         env.put("REFRESH_INTERVAL", "24h");
+        env.put("LOCAL_START_TIMEOUT", "8m");   // full-JIT services start slowly on 2 shared cores
         env.put("BOT_TOKEN", BOT_TOKEN);
         env.remove("SERVICE_JVM_OPTIONS");
         env.remove("SANDBOX_JVM_OPTIONS");
@@ -84,7 +85,7 @@ final class SuiteUnderBench implements AutoCloseable {
         env.putAll(extraEnv);
         SuiteUnderBench suite = new SuiteUnderBench(builder.start(), dataDir);
         suite.ports.putAll(ports);
-        suite.awaitHealthy(Duration.ofMinutes(5));
+        suite.awaitHealthy(Duration.ofMinutes(10));
         return suite;
     }
 

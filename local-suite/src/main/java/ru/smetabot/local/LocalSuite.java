@@ -22,7 +22,8 @@ import ru.smetabot.local.demo.DemoServer;
  */
 public final class LocalSuite implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** How long each process may take to answer its health check (LOCAL_START_TIMEOUT, e.g. 6m on a busy machine). */
+    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
     private static final String JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final SuiteSettings settings;
@@ -88,7 +89,7 @@ public final class LocalSuite implements AutoCloseable {
         Path logs = settings.dataDir().resolve("logs");
 
         ServiceProcess sandbox = startService("sandbox", sandboxJar(), environments.sandbox(), ports.sandbox(), logs, echo);
-        sandbox.awaitHealthy(START_TIMEOUT);
+        sandbox.awaitHealthy(startTimeout());
 
         String db = databaseUrl;
         startService("userbot", serviceJar("userbot-service"), serviceEnv(db, ports.userbot(), ports.userbotMetrics(),
@@ -103,7 +104,7 @@ public final class LocalSuite implements AutoCloseable {
                 Map.of("TELEGRAM_API_URL", sandboxUrl(), "BOT_PUBLIC_URL", url(ports.bot()))),
                 ports.botMetrics(), logs, echo);
         for (ServiceProcess service : services) {
-            service.awaitHealthy(START_TIMEOUT);
+            service.awaitHealthy(startTimeout());
         }
     }
 
@@ -118,6 +119,12 @@ public final class LocalSuite implements AutoCloseable {
                 logs, echo);
         services.add(service);
         return service;
+    }
+
+    private Duration startTimeout() {
+        String value = settings.environment().get("LOCAL_START_TIMEOUT");
+        return value == null || value.isBlank() ? DEFAULT_START_TIMEOUT
+                : Duration.parse("PT" + value.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     public SuiteSettings settings() {
@@ -142,7 +149,7 @@ public final class LocalSuite implements AutoCloseable {
     public void crashAndRestart(String name) throws IOException, InterruptedException {
         ServiceProcess service = service(name);
         service.crashAndRestart();
-        service.awaitHealthy(START_TIMEOUT);
+        service.awaitHealthy(startTimeout());
     }
 
     /** Stops the embedded PostgreSQL (fast shutdown: sessions are cut), waits, starts it again on the same data. */
