@@ -55,8 +55,24 @@ final class Profiles {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
         int samples = 0;
+        long gcPauseNanos = 0;
+        int gcs = 0;
+        double compileMsFirst = -1;
+        double compileMsLast = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-            if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null
+            String type = e.getEventType().getName();
+            if (type.equals("jdk.GarbageCollection")) {
+                gcs++;
+                gcPauseNanos += e.getDuration("sumOfPauses").toNanos();
+                continue;
+            }
+            if (type.equals("jdk.CompilerStatistics")) {
+                double ms = e.getDuration("totalTimeSpent").toNanos() / 1e6;
+                compileMsFirst = compileMsFirst < 0 ? ms : compileMsFirst;
+                compileMsLast = ms;
+                continue;
+            }
+            if (!type.equals("jdk.ExecutionSample") || e.getStackTrace() == null
                     || e.getStackTrace().getFrames().isEmpty()) {
                 continue;
             }
@@ -73,6 +89,11 @@ final class Profiles {
         }
         List<String[]> rows = new ArrayList<>();
         int total = samples;
+        // Time outside Java frames, which the execution samples do not see.
+        rows.add(new String[] {process, Integer.toString(total), "GC", gcs + " collections",
+                ViewsRefreshBench.f("%.0f ms paused", gcPauseNanos / 1e6)});
+        rows.add(new String[] {process, Integer.toString(total), "JIT", "compiler threads (jdk.CompilerStatistics)",
+                ViewsRefreshBench.f("%.0f ms compiling", Math.max(0, compileMsLast - Math.max(0, compileMsFirst)))});
         self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP)
                 .forEach(x -> rows.add(new String[] {process, Integer.toString(total), "self", x.getKey(),
                         ViewsRefreshBench.f("%.1f%%", 100.0 * x.getValue() / total)}));
