@@ -33,14 +33,14 @@ final class SuiteUnderBench implements AutoCloseable {
     static final String BOT_TOKEN = BOT_ID + ":bench-bot-token";
     static final String RUN_LOCAL_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
     /**
-     * views-refresh's default for the three services: the issue's -Xmx256m, full tiered JIT as in production (the
-     * Docker images set no JIT flag), and what was measured to lower RSS (bench/README.md, Memory): a heap that
-     * starts small and gives memory back (-Xms64m, MaxHeapFreeRatio), a capped code cache, smaller thread stacks.
+     * views-refresh's default for the three services: the issue's -Xmx256m, C1 as ./run-local (full tiered JIT cost
+     * 1.3-1.6x the CPU per post within a bench's few minutes, its compiling never paid back; bench/README.md), and what
+     * lowers RSS: a heap that starts small, keeps a small young generation and gives memory back, a capped code cache
+     * and metaspace, smaller thread stacks (local-suite adds MALLOC_ARENA_MAX=2).
      */
-    static final String BENCH_SERVICE_JVM_OPTIONS = "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10"
-            + " -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -Xss512k";
-    /** Before this branch: run-local's options at -Xmx256m (C1 only). */
-    static final String C1_SERVICE_JVM_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String BENCH_SERVICE_JVM_OPTIONS = "-Xms32m -Xmn24m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=48m"
+            + " -XX:MaxMetaspaceSize=192m";
     /**
      * The sandbox stands in for Telegram: in memory (no world snapshots, a sandbox feature whose serialisation of
      * millions of posts would share the cores with the refresh), with the heap those posts need and full JIT.
