@@ -3,7 +3,9 @@ package ru.smetabot.views;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +83,30 @@ public class RefreshRuns {
                 .query((rs, n) -> new BackOff(rs.getObject(1, OffsetDateTime.class).toInstant(),
                         reasonOf(rs.getString(2))))
                 .optional();
+    }
+
+    /**
+     * {@link #backOff} of many rooms in one statement (the periodic cycle's batches): only the rooms in
+     * back-off now appear in the answer.
+     */
+    public Map<Long, BackOff> backOffs(List<Long> roomIds) {
+        Map<Long, BackOff> backOffs = new HashMap<>();
+        jdbc.sql(LATEST_FINISHED + """
+                SELECT c.id, t.until, t.reason FROM core.channels c
+                 CROSS JOIN LATERAL (
+                    SELECT l.retry_at AS until, l.reason FROM latest l WHERE l.id = c.id AND l.retry_at > :now
+                    UNION ALL
+                    SELECT f.until, 'flood_wait' FROM flooded f WHERE f.userbot_account_id = c.userbot_account_id
+                    ORDER BY 1 DESC LIMIT 1) t
+                 WHERE c.id = ANY(CAST(:ids AS bigint[]))
+                """)
+                .param("now", RefreshRunStore.at(clock.instant()))
+                .param("ids", roomIds.toArray(Long[]::new))
+                .query(rs -> {
+                    backOffs.put(rs.getLong(1), new BackOff(rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            reasonOf(rs.getString(3))));
+                });
+        return backOffs;
     }
 
     /**

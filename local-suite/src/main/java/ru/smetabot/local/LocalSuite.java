@@ -22,7 +22,8 @@ import ru.smetabot.local.demo.DemoServer;
  */
 public final class LocalSuite implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** How long each process may take to answer its health check (LOCAL_START_TIMEOUT, e.g. 6m on a busy machine). */
+    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
     private static final String JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final SuiteSettings settings;
@@ -88,7 +89,7 @@ public final class LocalSuite implements AutoCloseable {
         Path logs = settings.dataDir().resolve("logs");
 
         ServiceProcess sandbox = startService("sandbox", sandboxJar(), environments.sandbox(), ports.sandbox(), logs, echo);
-        sandbox.awaitHealthy(START_TIMEOUT);
+        sandbox.awaitHealthy(startTimeout());
 
         String db = databaseUrl;
         startService("userbot", serviceJar("userbot-service"), serviceEnv(db, ports.userbot(), ports.userbotMetrics(),
@@ -103,21 +104,27 @@ public final class LocalSuite implements AutoCloseable {
                 Map.of("TELEGRAM_API_URL", sandboxUrl(), "BOT_PUBLIC_URL", url(ports.bot()))),
                 ports.botMetrics(), logs, echo);
         for (ServiceProcess service : services) {
-            service.awaitHealthy(START_TIMEOUT);
+            service.awaitHealthy(startTimeout());
         }
     }
 
     private ServiceProcess startService(String name, Path jar, Map<String, String> env, int healthPort, Path logs,
             boolean echo) throws IOException {
         log("starting " + name + " (" + settings.home().relativize(jar) + ")");
-        // SERVICE_JVM_OPTIONS (e.g. the bench's -Xmx256m) applies to the three services, not to the sandbox.
-        String options = name.equals("sandbox") ? JVM_OPTIONS
-                : settings.environment().getOrDefault("SERVICE_JVM_OPTIONS", JVM_OPTIONS);
+        // SERVICE_JVM_OPTIONS (e.g. the bench's -Xmx256m) applies to the three services; SANDBOX_JVM_OPTIONS to the sandbox.
+        String options = settings.environment().getOrDefault(name.equals("sandbox") ? "SANDBOX_JVM_OPTIONS"
+                : "SERVICE_JVM_OPTIONS", JVM_OPTIONS);
         ServiceProcess service = ServiceProcess.start(name, jar, List.of(options.trim().split("\\s+")), env,
                 URI.create(url(healthPort) + (name.equals("sandbox") ? "/actuator/health" : "/health")),
                 logs, echo);
         services.add(service);
         return service;
+    }
+
+    private Duration startTimeout() {
+        String value = settings.environment().get("LOCAL_START_TIMEOUT");
+        return value == null || value.isBlank() ? DEFAULT_START_TIMEOUT
+                : Duration.parse("PT" + value.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     public SuiteSettings settings() {
@@ -142,7 +149,7 @@ public final class LocalSuite implements AutoCloseable {
     public void crashAndRestart(String name) throws IOException, InterruptedException {
         ServiceProcess service = service(name);
         service.crashAndRestart();
-        service.awaitHealthy(START_TIMEOUT);
+        service.awaitHealthy(startTimeout());
     }
 
     /** Stops the embedded PostgreSQL (fast shutdown: sessions are cut), waits, starts it again on the same data. */

@@ -104,6 +104,16 @@ public class SandboxClient {
                 null, Message.class);
     }
 
+    /**
+     * Control API only (not Telegram): {@code count} text posts "text 1" … "text count" in one call; the new
+     * message ids in order. At most 10 000 per call.
+     */
+    public int[] postManyToChannel(long chatId, long userId, int count, String text) {
+        Map<?, ?> reply = http.post("/sandbox/api/channels/" + chatId + "/posts:bulk",
+                Map.of("user_id", userId, "count", count, "text", text), null, Map.class);
+        return ((List<?>) reply.get("message_ids")).stream().mapToInt(id -> ((Number) id).intValue()).toArray();
+    }
+
     /** The owner (or a user admin) posts a file straight into the channel; {@code caption} may be null. */
     public Message postDocumentToChannel(long chatId, long userId, String fileName, String mimeType, byte[] content,
                                          String caption) {
