@@ -7,17 +7,10 @@ import org.springframework.stereotype.Component;
 
 import ru.smetabot.sandbox.updates.Json;
 import ru.smetabot.sandbox.updates.TelegramObjects;
-import ru.smetabot.sandbox.updates.UpdateHub;
 
-/** getMe, webhook and command settings: the bot's own account. */
+/** getMe and command settings: the bot's own account (webhooks: {@link WebhookMethods}). */
 @Component
 class AccountMethods implements BotMethodGroup {
-
-    private final UpdateHub hub;
-
-    AccountMethods(UpdateHub hub) {
-        this.hub = hub;
-    }
 
     @Override
     public Map<String, BotMethod> methods() {
@@ -30,12 +23,8 @@ class AccountMethods implements BotMethodGroup {
                             "has_main_web_app", false));
                     return me;
                 }),
-                Map.entry("getWebhookInfo", (bot, r) -> Json.obj("url", "", "has_custom_certificate", false,
-                        "pending_update_count", hub.pendingCount(bot.id()))),
                 Map.entry("getMyCommands", (bot, r) -> List.of()),
                 // Settings a bot may push at start-up: accepted and not modelled.
-                Map.entry("deleteWebhook", accepted),
-                Map.entry("setWebhook", accepted),
                 Map.entry("setMyCommands", accepted),
                 Map.entry("deleteMyCommands", accepted),
                 Map.entry("setChatMenuButton", accepted),

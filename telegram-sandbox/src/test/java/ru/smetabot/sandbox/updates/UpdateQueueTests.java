@@ -72,7 +72,7 @@ class UpdateQueueTests {
         }
 
         @Override
-        public void terminatedByOtherPoll() {
+        public void terminated(String conflict) {
             conflicted = true;
         }
     }
