@@ -1,7 +1,7 @@
 package ru.smetabot.bot.telegram;
 
 import java.net.URI;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -9,7 +9,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import ru.smetabot.bot.BotProperties;
 
-/** The Bot API client and the poller, pointed at TELEGRAM_API_URL (real Telegram or the sandbox). */
+/** The Bot API client and, in polling mode, the poller, pointed at TELEGRAM_API_URL (real Telegram or the sandbox). */
 @Configuration(proxyBeanMethods = false)
 class TelegramConfig {
 
@@ -23,9 +23,12 @@ class TelegramConfig {
         return new OkHttpTelegramClient(properties.token(), url);
     }
 
-    /** Off (smetabot.bot.polling=false) only in tests that need the context without a Bot API. */
+    /**
+     * Long polling, unless BOT_UPDATES=webhook (then {@link WebhookIntake} takes the updates); off
+     * (smetabot.bot.polling=false) also in tests that need the context without a Bot API.
+     */
     @Bean
-    @ConditionalOnProperty(name = "smetabot.bot.polling", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnExpression("${smetabot.bot.polling:true} and '${smetabot.bot.updates:polling}' == 'polling'")
     BotPoller botPoller(BotProperties properties, TelegramUrl url, UpdateDispatcher dispatcher, UpdateInbox inbox,
             UnparsedUpdates unparsed) {
         return new BotPoller(properties, url, dispatcher, inbox, unparsed);
