@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
@@ -20,7 +19,6 @@ import ru.smetabot.bot.telegram.UpdateKind;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "smetabot.bot.updates", havingValue = "webhook")
-@EnableConfigurationProperties(WebhookProperties.class)
 class WebhookRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookRegistration.class);
@@ -33,6 +31,7 @@ class WebhookRegistration {
         this.telegram = telegram;
         this.bot = bot;
         this.webhook = webhook;
+        webhook.checkForWebhookMode();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -1,0 +1,18 @@
+-- Shared state for several bot instances.
+-- Periodic jobs that must run once per period across bot instances (join-request sweep, member reconciliation,
+-- claim cleanup): the last start of each, claimed in one statement under a PostgreSQL advisory lock.
+CREATE TABLE core.job_runs (
+    job         TEXT PRIMARY KEY,
+    started_at  TIMESTAMPTZ NOT NULL,
+    finished_at TIMESTAMPTZ,
+    instance    TEXT        NOT NULL
+);
+
+-- Who started each Mini App login (the userbot's loginId): the code and password steps may reach another bot
+-- instance than the start did, and only the user who started a login may continue it.
+CREATE TABLE core.mini_app_logins (
+    login_id   TEXT PRIMARY KEY,
+    tg_user_id BIGINT      NOT NULL,
+    expires_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX mini_app_logins_expiry_idx ON core.mini_app_logins (expires_at);
