@@ -1,6 +1,7 @@
 package ru.smetabot.bot.telegram;
 
 import java.net.URI;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,13 @@ import ru.smetabot.bot.BotProperties;
 /** The Bot API client and, in polling mode, the poller, pointed at TELEGRAM_API_URL (real Telegram or the sandbox). */
 @Configuration(proxyBeanMethods = false)
 class TelegramConfig {
+
+    /** BOT_UPDATES: anything but polling or webhook would leave the bot deaf, so it stops the start instead. */
+    TelegramConfig(@Value("${smetabot.bot.updates:polling}") String updates) {
+        if (!updates.equals("polling") && !updates.equals("webhook")) {
+            throw new IllegalStateException("BOT_UPDATES must be polling or webhook, not '" + updates + "'");
+        }
+    }
 
     @Bean
     TelegramUrl telegramUrl(BotProperties properties) {

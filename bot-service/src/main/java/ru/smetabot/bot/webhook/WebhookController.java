@@ -3,6 +3,7 @@ package ru.smetabot.bot.webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -48,7 +49,7 @@ class WebhookController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         Outcome outcome = intake.accept(body == null ? "" : body);
-        count(outcome.name().toLowerCase(java.util.Locale.ROOT));
+        count(outcome.name().toLowerCase(Locale.ROOT));
         return outcome == Outcome.NOT_PARKED ? ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build()
                 : ResponseEntity.ok().build();
     }

@@ -57,10 +57,6 @@ public class UpdateHub {
         queue(botId).cancel(waiter);
     }
 
-    public int pendingCount(long botId) {
-        return queue(botId).size();
-    }
-
     /** setWebhook with a validated, non-empty url; {@code allowedUpdates} null keeps the previous setting. */
     public void setWebhook(long botId, Webhook webhook, List<String> allowedUpdates, boolean dropPending) {
         UpdateQueue queue = queue(botId);

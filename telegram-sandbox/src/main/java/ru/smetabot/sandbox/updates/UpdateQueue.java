@@ -90,10 +90,6 @@ final class UpdateQueue {
         }
     }
 
-    synchronized Webhook webhook() {
-        return webhook;
-    }
-
     synchronized WebhookStatus status() {
         return new WebhookStatus(webhook, pending.size(), lastErrorDate, lastErrorMessage, allowed);
     }
@@ -181,10 +177,6 @@ final class UpdateQueue {
         if (waiter == poll) {
             waiter = null;
         }
-    }
-
-    synchronized int size() {
-        return pending.size();
     }
 
     private void confirm(long offset) {
