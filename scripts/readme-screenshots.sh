@@ -2,7 +2,8 @@
 # Re-creates the README screenshots in docs/screenshots/, both in headless Chromium on the sandbox's web page:
 #  - walk-*.png: local-suite's PageWalkTests, the seed's Test 1-3 clicked through the page against the suite as
 #    ./run-local starts it (owner signs in in the Mini App, room, file, link, client views, card, members, worker);
-#  - channel-card.png, members.png, chart.png: bot-service's ReadmeScreenshots, a room with weeks of history
+#  - channel-card.png (with acknowledgements), acknowledgements.png, members.png, chart.png: bot-service's
+#    ReadmeScreenshots, a room with weeks of history
 #    (not part of the default test run).
 # Needs /usr/bin/chromium, /usr/bin/chromedriver and an emoji font (scripts/install-test-deps.sh installs them):
 #   apt-get install -y chromium chromium-driver fonts-noto-color-emoji

@@ -147,7 +147,7 @@ function renderMessage(m, isChannel) {
       const inline = el('button', 'inline-button', b.text);
       if (b.callback_data !== undefined) {
         inline.dataset.callback = b.callback_data;
-        inline.onclick = () => press(m.message_id, b.callback_data);
+        inline.onclick = () => press(m.message_id, b.callback_data, isChannel);
       } else if (b.web_app && b.web_app.url) {
         inline.dataset.webApp = b.web_app.url;
         inline.onclick = () => openWebApp(b.web_app.url, b.text);
@@ -311,10 +311,12 @@ $('add-admin-form').onsubmit = (event) => {
     rights }).then(() => { status(t('adminAdded')); refresh(); }).catch(fail);
 };
 
-async function press(messageId, data) {
+// A button under a bot's message in a private chat, or under a post in a channel (the posting bot gets the press).
+async function press(messageId, data, inChannel) {
   try {
-    const { callback_id: id } = await post(`/users/${state.userId}/bots/${state.chat.id}/callback`,
-      { message_id: messageId, data });
+    const { callback_id: id } = inChannel
+      ? await post(`/channels/${state.chat.id}/posts/${messageId}/callback`, { user_id: state.userId, data })
+      : await post(`/users/${state.userId}/bots/${state.chat.id}/callback`, { message_id: messageId, data });
     setTimeout(async () => {
       const answer = await api('/callbacks/' + id).catch(() => null);
       if (answer && answer.text) { state.toast = answer.text; refresh(); }

@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Writes a room's refreshed counts in one statement: every count, views_refreshed_at, the view
  * snapshots of changed counts, and the deleted flag of missing posts. Counts only grow: a lower
  * number (a stale Telegram cache) keeps the stored one, so nothing stored is ever lowered or zeroed.
+ * A post whose count goes from 0 to more gets a {@code first_views} event (once: counts never go back to 0),
+ * from which bot-service tells the owner; every other refresh writes no event.
  */
 final class ViewCountsWriter {
 
@@ -29,6 +31,10 @@ final class ViewCountsWriter {
             ), snapshots AS (
                 INSERT INTO analytics.view_snapshots (publication_id, captured_at, views)
                 SELECT id, :now, views FROM written WHERE NOT gone AND views <> old_views
+            ), first_views AS (
+                INSERT INTO analytics.events (event_type, channel_id, details, created_at)
+                SELECT 'first_views', :roomId, jsonb_build_object('publication_id', id, 'views', views), :now
+                  FROM written WHERE NOT gone AND old_views = 0 AND views > 0
             )
             SELECT count(*) FILTER (WHERE NOT gone AND views <> old_views) AS updated,
                    count(*) FILTER (WHERE NOT gone AND views = old_views) AS unchanged,

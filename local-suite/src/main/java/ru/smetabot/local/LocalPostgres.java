@@ -10,32 +10,46 @@ import java.sql.Statement;
 
 /**
  * The local run's PostgreSQL: zonky's embedded server (the production major version) whose data
- * folder is kept, so rooms and files survive a restart of {@code ./run-local}.
+ * folder is kept, so rooms and files survive a restart of {@code ./run-local}. It listens on the suite's
+ * bind address only (and on loopback, where zonky's own connections go).
  */
 final class LocalPostgres implements AutoCloseable {
 
     static final String DATABASE = "smetabot";
 
     private final EmbeddedPostgres server;
+    private final String host;
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private LocalPostgres(EmbeddedPostgres server, String host) {
         this.server = server;
+        this.host = host;
     }
 
-    static LocalPostgres start(Path dataDir, int port) throws IOException {
+    /** {@code host}: how the services reach it (localhost, or the one address it listens on besides loopback). */
+    static LocalPostgres start(Path dataDir, int port, String bindAddress, String host) throws IOException {
         Files.createDirectories(dataDir);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                .setServerConfig("listen_addresses", listenAddresses(bindAddress))
                 .start();
-        LocalPostgres postgres = new LocalPostgres(server);
+        LocalPostgres postgres = new LocalPostgres(server, host);
         postgres.createDatabaseIfMissing();
         return postgres;
     }
 
     String jdbcUrl() {
-        return server.getJdbcUrl("postgres", DATABASE);
+        return "jdbc:postgresql://" + host + ":" + server.getPort() + "/" + DATABASE + "?user=postgres";
+    }
+
+    /** PostgreSQL's {@code listen_addresses}: the bind address, plus loopback, which zonky itself connects to. */
+    static String listenAddresses(String bindAddress) {
+        boolean loopbackIncluded = switch (bindAddress) {
+            case "127.0.0.1", "localhost", "0.0.0.0", "*", "::" -> true;
+            default -> false;
+        };
+        return loopbackIncluded ? bindAddress : bindAddress + ",127.0.0.1";
     }
 
     private void createDatabaseIfMissing() throws IOException {

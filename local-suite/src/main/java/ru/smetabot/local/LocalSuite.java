@@ -14,9 +14,11 @@ import ru.smetabot.local.demo.Demo;
 import ru.smetabot.local.demo.DemoServer;
 
 /**
- * {@code ./run-local}: embedded PostgreSQL (data kept under {@code DATA_DIR}), telegram-sandbox,
- * then userbot, worker and bot as separate processes configured as in production. The environment
- * passes through to every service, so any setting can be overridden for a run; Ctrl-C stops all.
+ * {@code ./run-local}: embedded PostgreSQL (data kept under {@code DATA_DIR}), telegram-sandbox (its world
+ * kept under {@code DATA_DIR/sandbox}), then userbot, worker and bot as separate processes configured as in
+ * production. Every process listens on {@code LOCAL_BIND_ADDRESS} (127.0.0.1) only, and a taken port stops
+ * the start before anything runs. The environment passes through to every service, so any setting can be
+ * overridden for a run; Ctrl-C stops all, and the next run continues where this one stopped.
  */
 public final class LocalSuite implements AutoCloseable {
 
@@ -24,12 +26,14 @@ public final class LocalSuite implements AutoCloseable {
     private static final String JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final SuiteSettings settings;
+    private final ProcessEnvironments environments;
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalPostgres postgres;
     private String databaseUrl;
 
     private LocalSuite(SuiteSettings settings) {
         this.settings = settings;
+        this.environments = new ProcessEnvironments(settings);
     }
 
     public static void main(String[] args) throws Exception {
@@ -47,7 +51,7 @@ public final class LocalSuite implements AutoCloseable {
         }
         System.out.println(suite.banner());
         SuiteSettings s = suite.settings();
-        demo.serve(() -> new Demo(suite.sandboxUrl(), s.botToken(), "http://localhost:" + s.ports().userbot(),
+        demo.serve(() -> new Demo(suite.sandboxUrl(), s.botToken(), suite.url(s.ports().userbot()),
                 s.apiToken()));
         if (List.of(args).contains("--demo")) {
             log("demo: filling a room (an owner, three files, a link, two clients); about a minute");
@@ -72,28 +76,31 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     private void start(boolean echo) throws IOException, InterruptedException {
+        PortCheck.requireFree(settings.bindAddress(), settings.portsByVariable());
         databaseUrl = settings.databaseUrl();
-        if (databaseUrl == null || databaseUrl.isBlank()) {
-            log("starting embedded PostgreSQL on port " + settings.postgresPort() + ", data in "
-                    + settings.dataDir().resolve("postgres"));
-            postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        if (settings.embeddedDatabase()) {
+            log("starting embedded PostgreSQL on " + settings.bindAddress() + ":" + settings.postgresPort()
+                    + ", data in " + settings.dataDir().resolve("postgres"));
+            postgres = startPostgres();
             databaseUrl = postgres.jdbcUrl();
         }
         SuiteSettings.Ports ports = settings.ports();
         Path logs = settings.dataDir().resolve("logs");
 
-        ServiceProcess sandbox = startService("sandbox", sandboxJar(), sandboxEnv(), ports.sandbox(), logs, echo);
+        ServiceProcess sandbox = startService("sandbox", sandboxJar(), environments.sandbox(), ports.sandbox(), logs, echo);
         sandbox.awaitHealthy(START_TIMEOUT);
 
         String db = databaseUrl;
         startService("userbot", serviceJar("userbot-service"), serviceEnv(db, ports.userbot(), ports.userbotMetrics(),
                 Map.of("USERBOT_GATEWAY", "sandbox", "SANDBOX_URL", sandboxUrl(),
-                        "SESSIONS_DIR", settings.dataDir().resolve("sessions").toString())),
+                        "SESSIONS_DIR", settings.dataDir().resolve("sessions").toString(),
+                        "USERBOT_SANDBOX_SESSIONS_FILE",
+                        settings.dataDir().resolve("sessions").resolve("sandbox-sessions.json").toString())),
                 ports.userbotMetrics(), logs, echo);
         startService("worker", serviceJar("worker-service"), serviceEnv(db, ports.worker(), ports.workerMetrics(),
                 Map.of()), ports.workerMetrics(), logs, echo);
         startService("bot", serviceJar("bot-service"), serviceEnv(db, ports.bot(), ports.botMetrics(),
-                Map.of("TELEGRAM_API_URL", sandboxUrl(), "BOT_PUBLIC_URL", "http://localhost:" + ports.bot())),
+                Map.of("TELEGRAM_API_URL", sandboxUrl(), "BOT_PUBLIC_URL", url(ports.bot()))),
                 ports.botMetrics(), logs, echo);
         for (ServiceProcess service : services) {
             service.awaitHealthy(START_TIMEOUT);
@@ -107,7 +114,7 @@ public final class LocalSuite implements AutoCloseable {
         String options = name.equals("sandbox") ? JVM_OPTIONS
                 : settings.environment().getOrDefault("SERVICE_JVM_OPTIONS", JVM_OPTIONS);
         ServiceProcess service = ServiceProcess.start(name, jar, List.of(options.trim().split("\\s+")), env,
-                URI.create("http://localhost:" + healthPort + (name.equals("sandbox") ? "/actuator/health" : "/health")),
+                URI.create(url(healthPort) + (name.equals("sandbox") ? "/actuator/health" : "/health")),
                 logs, echo);
         services.add(service);
         return service;
@@ -156,10 +163,15 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Starts the embedded PostgreSQL again on the same data and port after {@link #stopDatabase}. */
     public synchronized void startDatabase() throws IOException {
-        if (postgres != null || !(settings.databaseUrl() == null || settings.databaseUrl().isBlank())) {
+        if (postgres != null || !settings.embeddedDatabase()) {
             throw new IllegalStateException("the embedded database is running, or the suite uses an external one");
         }
-        postgres = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        postgres = startPostgres();
+    }
+
+    private LocalPostgres startPostgres() throws IOException {
+        return LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresPort(),
+                settings.bindAddress(), settings.host());
     }
 
     private ServiceProcess service(String name) {
@@ -167,41 +179,12 @@ public final class LocalSuite implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
-    /**
-     * A service's environment: the local defaults, overridden by whatever the caller's environment
-     * says, except the ports (assigned per process) and, with the embedded database, its coordinates.
-     */
     private Map<String, String> serviceEnv(String databaseUrl, int port, int metricsPort, Map<String, String> own) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "BOT_TOKEN", settings.botToken(),
-                "USERBOT_API_TOKEN", settings.apiToken(),
-                "WORKER_API_TOKEN", settings.workerApiToken(),
-                "USERBOT_URL", "http://localhost:" + settings.ports().userbot()));
-        env.putAll(own);
-        env.putAll(passThrough());
-        env.put("SERVER_PORT", str(port));
-        env.put("METRICS_PORT", str(metricsPort));
-        if (postgres != null) {
-            env.put("DATABASE_URL", databaseUrl);
-            env.put("DATABASE_USER", "postgres");
-            env.put("DATABASE_PASSWORD", "");
-        }
-        return env;
+        return environments.service(postgres != null ? databaseUrl : null, port, metricsPort, own);
     }
 
-    private Map<String, String> sandboxEnv() {
-        Map<String, String> env = new HashMap<>(passThrough());
-        env.put("SERVER_PORT", str(settings.ports().sandbox()));
-        env.putIfAbsent("SANDBOX_BOTS", settings.botToken() + "=" + settings.botUsername());
-        return env;
-    }
-
-    /** The caller's environment, less the per-process port variables the suite assigns itself. */
-    private Map<String, String> passThrough() {
-        Map<String, String> env = new HashMap<>(settings.environment());
-        env.remove("SERVER_PORT");
-        env.remove("METRICS_PORT");
-        return env;
+    private String url(int port) {
+        return environments.url(port);
     }
 
     private Path serviceJar(String module) {
@@ -221,24 +204,12 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     public String sandboxUrl() {
-        return "http://localhost:" + settings.ports().sandbox();
+        return url(settings.ports().sandbox());
     }
 
+    /** What {@code ./run-local} prints once everything is up: the URLs to open. */
     public String banner() {
-        SuiteSettings.Ports p = settings.ports();
-        return """
-
-                ================================================================
-                 SmetaBot is running locally.
-                   Chat with the bot (telegram-sandbox): http://localhost:%d/
-                   bot      http://localhost:%d   metrics http://localhost:%d/metrics
-                   userbot  http://localhost:%d   metrics http://localhost:%d/metrics
-                   worker   http://localhost:%d   metrics http://localhost:%d/metrics
-                   logs     %s
-                 Press Ctrl-C to stop everything.
-                ================================================================
-                """.formatted(p.sandbox(), p.bot(), p.botMetrics(), p.userbot(), p.userbotMetrics(), p.worker(),
-                p.workerMetrics(), settings.dataDir().resolve("logs"));
+        return settings.banner();
     }
 
     private void awaitAnyExit() throws InterruptedException {
@@ -264,10 +235,6 @@ public final class LocalSuite implements AutoCloseable {
             }
             postgres = null;
         }
-    }
-
-    private static String str(int port) {
-        return Integer.toString(port);
     }
 
     private static void log(String line) {

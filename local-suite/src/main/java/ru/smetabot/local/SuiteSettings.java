@@ -1,6 +1,10 @@
 package ru.smetabot.local;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,17 +19,55 @@ import java.util.Map;
  * @param botUsername  BOT_USERNAME: the local bot's username in the sandbox
  * @param apiToken     USERBOT_API_TOKEN: shared by the userbot and its callers
  * @param workerApiToken WORKER_API_TOKEN: the worker's own /refresh token (the worker refuses USERBOT_API_TOKEN)
+ * @param bindAddress  LOCAL_BIND_ADDRESS: the address every process listens on (default 127.0.0.1, this machine
+ *                     only; {@code 0.0.0.0} opens the suite, which has no authentication, to the network)
  * @param environment  everything the settings were read from; passed through to every process, so any
  *                     service setting (e.g. REFRESH_INTERVAL) can be given for one run
  */
 public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int postgresPort, Ports ports, String botToken,
-        String botUsername, String apiToken, String workerApiToken, Map<String, String> environment) {
+        String botUsername, String apiToken, String workerApiToken, String bindAddress, Map<String, String> environment) {
 
     static final String LOCAL_BOT_TOKEN = "7000000001:LOCAL-sandbox-bot-token";
     static final String LOCAL_API_TOKEN = "local-userbot-token";
     static final String LOCAL_WORKER_TOKEN = "local-worker-token";
+    static final String LOCAL_BIND_ADDRESS = "127.0.0.1";
 
     public record Ports(int sandbox, int bot, int botMetrics, int userbot, int userbotMetrics, int worker, int workerMetrics) {
+    }
+
+    /** Whether the suite starts its own PostgreSQL (no DATABASE_URL given). */
+    public boolean embeddedDatabase() {
+        return databaseUrl == null || databaseUrl.isBlank();
+    }
+
+    /** The host in the suite's own URLs: localhost (127.0.0.1, or every interface), else the one bind address. */
+    public String host() {
+        try {
+            InetAddress address = InetAddress.getByName(bindAddress);
+            if (address.isAnyLocalAddress() || bindAddress.equals("localhost")
+                    || address.getHostAddress().equals("127.0.0.1")) {
+                return "localhost";
+            }
+            return address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("LOCAL_BIND_ADDRESS is not an address of this machine: " + bindAddress);
+        }
+    }
+
+    /** Each port the suite will listen on, by the variable that moves it. */
+    public Map<String, Integer> portsByVariable() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("SANDBOX_PORT", this.ports.sandbox());
+        ports.put("BOT_PORT", this.ports.bot());
+        ports.put("BOT_METRICS_PORT", this.ports.botMetrics());
+        ports.put("USERBOT_PORT", this.ports.userbot());
+        ports.put("USERBOT_METRICS_PORT", this.ports.userbotMetrics());
+        ports.put("WORKER_PORT", this.ports.worker());
+        ports.put("WORKER_METRICS_PORT", this.ports.workerMetrics());
+        if (embeddedDatabase()) {
+            ports.put("LOCAL_PG_PORT", postgresPort);
+        }
+        return ports;
     }
 
     public static SuiteSettings fromEnvironment(Map<String, String> env) {
@@ -43,7 +85,13 @@ public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int pos
                 env.getOrDefault("BOT_USERNAME", "smetabot_local_bot"),
                 env.getOrDefault("USERBOT_API_TOKEN", LOCAL_API_TOKEN),
                 env.getOrDefault("WORKER_API_TOKEN", LOCAL_WORKER_TOKEN),
+                bindAddress(env),
                 Map.copyOf(env));
+    }
+
+    private static String bindAddress(Map<String, String> env) {
+        String value = env.get("LOCAL_BIND_ADDRESS");
+        return value == null || value.isBlank() ? LOCAL_BIND_ADDRESS : value.trim();
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -60,5 +108,25 @@ public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int pos
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number (1-65535), got: " + value);
         }
+    }
+
+    /** The URLs of a running suite, as {@code ./run-local} prints them. */
+    String banner() {
+        Ports p = ports;
+        return """
+
+                ================================================================
+                 SmetaBot is running locally.
+                   Chat with the bot (telegram-sandbox): http://%1$s:%2$d/
+                   bot      http://%1$s:%3$d   metrics http://%1$s:%4$d/metrics
+                   userbot  http://%1$s:%5$d   metrics http://%1$s:%6$d/metrics
+                   worker   http://%1$s:%7$d   metrics http://%1$s:%8$d/metrics
+                   data     %9$s (kept for the next run)
+                   logs     %10$s
+                 Listening on %11$s only (LOCAL_BIND_ADDRESS). Press Ctrl-C to stop everything.
+                ================================================================
+                """.formatted(host(), p.sandbox(), p.bot(), p.botMetrics(), p.userbot(), p.userbotMetrics(),
+                p.worker(), p.workerMetrics(), dataDir(), dataDir().resolve("logs"),
+                bindAddress());
     }
 }

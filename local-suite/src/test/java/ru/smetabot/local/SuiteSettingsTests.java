@@ -16,6 +16,20 @@ class SuiteSettingsTests {
         assertThat(settings.postgresPort()).isEqualTo(54329);
         assertThat(settings.dataDir().getFileName().toString()).isEqualTo("data");
         assertThat(settings.databaseUrl()).isNull();
+        assertThat(settings.bindAddress()).as("this machine only").isEqualTo("127.0.0.1");
+        assertThat(settings.host()).isEqualTo("localhost");
+        assertThat(settings.portsByVariable()).containsEntry("SANDBOX_PORT", 8080).containsEntry("LOCAL_PG_PORT", 54329)
+                .hasSize(8);
+    }
+
+    @Test
+    void anotherBindAddressIsUsedInTheSuitesOwnUrls() {
+        SuiteSettings settings = SuiteSettings.fromEnvironment(Map.of("LOCAL_BIND_ADDRESS", "0.0.0.0"));
+        assertThat(settings.host()).isEqualTo("localhost");
+        assertThat(SuiteSettings.fromEnvironment(Map.of("LOCAL_BIND_ADDRESS", "127.0.0.2")).host())
+                .isEqualTo("127.0.0.2");
+        assertThat(SuiteSettings.fromEnvironment(Map.of("DATABASE_URL", "jdbc:postgresql://db/x")).portsByVariable())
+                .as("no embedded PostgreSQL, no port of its own").doesNotContainKey("LOCAL_PG_PORT");
     }
 
     @Test

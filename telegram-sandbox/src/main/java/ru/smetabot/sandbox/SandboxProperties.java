@@ -1,5 +1,6 @@
 package ru.smetabot.sandbox;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginCodeTtl       how long a sent sign-in code stays valid
  * @param callbackAnswerWindow how long after the press a callback query can still be answered (Telegram's window
  *                           is undocumented; see the README)
+ * @param dataDir            where the world is kept across restarts (env {@code SANDBOX_DATA_DIR}); unset or
+ *                           blank: in memory only, as in tests
+ * @param saveDelay          how soon after a change the world is saved (at most that much is lost in a crash)
  */
 @ConfigurationProperties(prefix = "sandbox")
 public record SandboxProperties(
@@ -24,5 +28,12 @@ public record SandboxProperties(
         @DefaultValue("false") boolean ownChannelPostsAsUpdates,
         @DefaultValue("12345") String loginCode,
         @DefaultValue("5m") Duration loginCodeTtl,
-        @DefaultValue("15s") Duration callbackAnswerWindow) {
+        @DefaultValue("15s") Duration callbackAnswerWindow,
+        Path dataDir,
+        @DefaultValue("500ms") Duration saveDelay) {
+
+    /** Whether the world is kept in {@link #dataDir}. */
+    public boolean persistent() {
+        return dataDir != null && !dataDir.toString().isBlank();
+    }
 }

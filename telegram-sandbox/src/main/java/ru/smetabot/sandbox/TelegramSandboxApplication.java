@@ -3,10 +3,15 @@ package ru.smetabot.sandbox;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** A local fake Telegram: Bot API, user side, MTProto side, faults and a web chat page. */
+/**
+ * A local fake Telegram: Bot API, user side, MTProto side, faults and a web chat page. Scheduling saves the
+ * world shortly after changes when it has a data directory.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class TelegramSandboxApplication {
 
     /** The sandbox's own configuration file: telegram-sandbox.properties. */

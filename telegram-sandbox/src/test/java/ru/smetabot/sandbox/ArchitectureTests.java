@@ -29,6 +29,12 @@ class ArchitectureTests {
                     "..sandbox.faults..")
             .should().dependOnClassesThat().resideInAnyPackage(FACES);
 
+    /** Persistence reaches the other parts through SandboxState and StoredPart only, never an HTTP face. */
+    @ArchTest
+    static final ArchRule persistenceIgnoresTheHttpFaces = noClasses().that()
+            .resideInAPackage("..sandbox.persistence..")
+            .should().dependOnClassesThat().resideInAnyPackage(FACES);
+
     @ArchTest
     static final ArchRule botApiStandsAlone = noClasses().that().resideInAPackage("..sandbox.botapi..")
             .should().dependOnClassesThat().resideInAnyPackage("..sandbox.control..", "..sandbox.mtproto..",

@@ -136,4 +136,24 @@ public sealed interface Callback {
     /** "📥 Экспорт": CSV documents of the room's files and of its members. */
     record Export(long roomId) implements RoomCallback {
     }
+
+    /** "✅ Ознакомлен" under a file in the channel: pressed by a client; the post is the callback's message. */
+    record Acknowledge() implements Callback {
+    }
+
+    /** "✅ Ознакомления" on the card: page {@code page} of the room's files with the button, and the room's switch. */
+    record AckFiles(long roomId, int page) implements RoomCallback {
+    }
+
+    /** Who acknowledged one file of the room and who has not (page {@code page} of them); the file must be the room's. */
+    record AckFile(long roomId, long publicationId, int page) implements RoomCallback {
+    }
+
+    /** "🔔 Напомнить": a message through the bot to the room's clients who have not acknowledged the file. */
+    record AckRemind(long roomId, long publicationId) implements RoomCallback {
+    }
+
+    /** Turns the button under newly published files on or off for the room. */
+    record AckSwitch(long roomId, boolean enabled) implements RoomCallback {
+    }
 }

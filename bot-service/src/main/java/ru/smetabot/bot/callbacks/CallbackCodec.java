@@ -22,7 +22,8 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
  * {@code lk:{roomId}:new|exp:{days}|lim:{days}:{limit}|open:{id}|rv:{id}|rv!:{id}|p:{page}|old:{page}}, members
  * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; charts and exports
  * {@code ch:{roomId}:chart|chart:{fileId}|chartp:{page}|export}; notifications
- * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}}. Telegram allows 1–64 bytes;
+ * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}}; acknowledgements
+ * {@code ack} (under a channel post) and {@code ak:{roomId}:{page}|f:{fileId}:{page}|r:{fileId}|on|off} ({@link AckCodec}). Telegram allows 1–64 bytes;
  * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
@@ -100,6 +101,10 @@ public final class CallbackCodec {
             long roomId = Long.parseLong(m.group(1));
             return m.group(2) == null ? new Callback.NotifySettings(roomId) : new Callback.NotifyMode(roomId, m.group(2));
         }
+        Callback ack = AckCodec.parse(data);
+        if (ack != null) {
+            return ack;
+        }
         Callback report = ReportCodec.parse(REPORT.matcher(data));
         if (report != null) {
             return report;
@@ -140,6 +145,10 @@ public final class CallbackCodec {
         String members = MemberCodec.format(callback);
         if (members != null) {
             return members;
+        }
+        String ack = AckCodec.format(callback);
+        if (ack != null) {
+            return ack;
         }
         String report = ReportCodec.format(callback);
         if (report != null) {

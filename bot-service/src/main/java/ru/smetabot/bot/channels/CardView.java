@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import ru.smetabot.bot.acknowledgements.AckData.CardAcks;
+import ru.smetabot.bot.acknowledgements.AckViews;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.callbacks.Pager;
@@ -26,6 +28,11 @@ public final class CardView {
     }
 
     public static Screen render(CardData card, Texts texts, Locale locale, ZoneId zone) {
+        return render(card, CardAcks.NONE, texts, locale, zone);
+    }
+
+    /** The card with "✅ 2/3" after each file that asks for acknowledgements ({@code acks} follows the page's lines). */
+    public static Screen render(CardData card, CardAcks acks, Texts texts, Locale locale, ZoneId zone) {
         String refreshed = card.refreshedAt() == null
                 ? texts.get(locale, "card.never_refreshed") : format(card.refreshedAt(), TIME, zone);
         StringBuilder text = new StringBuilder()
@@ -40,12 +47,15 @@ public final class CardView {
             text.append(texts.get(locale, "card.no_files"));
         } else {
             text.append(texts.get(locale, "card.files_header", card.page() + 1, Math.max(card.pages(), 1)));
-            for (CardData.FileLine file : card.latest()) {
+            for (int i = 0; i < card.latest().size(); i++) {
+                CardData.FileLine file = card.latest().get(i);
                 text.append('\n').append(texts.get(locale, "card.file", Html.escape(TelegramLimits.cut(file.fileName(), MAX_FILE_NAME)), file.views(),
                         format(file.postedAt(), DATE, zone)));
+                text.append(AckViews.cardSuffix(i < acks.files().size() ? acks.files().get(i) : null, acks.activeClients(), texts, locale));
             }
         }
-        return new Screen(text.toString(), keyboard(card, texts, locale).build());
+        Buttons keyboard = keyboard(card, acks, texts, locale);
+        return new Screen(text.toString(), keyboard.build());
     }
 
     private static String notice(CardNotice notice, String refreshed, Texts texts, Locale locale) {
@@ -56,7 +66,7 @@ public final class CardView {
         };
     }
 
-    private static Buttons keyboard(CardData card, Texts texts, Locale locale) {
+    private static Buttons keyboard(CardData card, CardAcks acks, Texts texts, Locale locale) {
         long id = card.roomId();
         Buttons keyboard = Buttons.inline()
                 .row(Buttons.button(texts.get(locale, "card.refresh"), new Callback.RefreshStats(id)));
@@ -70,6 +80,9 @@ public final class CardView {
         keyboard.row(Buttons.button(texts.get(locale, "card.chart"), new Callback.ViewsChart(id)),
                 Buttons.button(texts.get(locale, "card.export"), new Callback.Export(id)));
         keyboard.row(Buttons.button(texts.get(locale, "card.notifications"), new Callback.NotifySettings(id)));
+        if (acks.enabled() || acks.files().stream().anyMatch(ru.smetabot.bot.acknowledgements.AckData.FileAck::asked)) {
+            keyboard.row(Buttons.button(texts.get(locale, "card.acknowledgements"), new Callback.AckFiles(id, 0)));
+        }
         keyboard.row(filePager(card, texts, locale));
         return keyboard.row(Buttons.button(texts.get(locale, "card.back"), new Callback.RoomList(0)));
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import ru.smetabot.bot.BotProperties;
+import ru.smetabot.bot.acknowledgements.AckStore;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.Screen;
@@ -22,7 +23,10 @@ public class ChannelScreens {
     /** Which room's card each edited message shows now (null: something else), for late edits. */
     private final Map<String, Long> cardOnMessage = new ConcurrentHashMap<>();
 
-    public ChannelScreens(RoomStats stats, BotGateway gateway, Texts texts, BotProperties properties) {
+    private final AckStore acks;
+
+    public ChannelScreens(RoomStats stats, BotGateway gateway, Texts texts, BotProperties properties, AckStore acks) {
+        this.acks = acks;
         this.stats = stats;
         this.gateway = gateway;
         this.texts = texts;
@@ -62,7 +66,8 @@ public class ChannelScreens {
     }
 
     public Screen cardScreen(CardData card, Locale locale) {
-        return CardView.render(card, texts, locale, properties.timeZone());
+        return CardView.render(card, acks.card(card.roomId(), card.page(), CardData.FILES_PER_PAGE), texts, locale,
+                properties.timeZone());
     }
 
     private Screen roomList(long contractorId, int page, Locale locale) {

@@ -41,9 +41,11 @@ class ChatMemberHandler implements UpdateHandler {
     private final ClientRegistry registry;
     private final EventLog events;
     private final TransactionTemplate tx;
+    private final MemberNotices notices;
 
     ChatMemberHandler(RoomRepository rooms, InviteLinkRepository links, ClientRepository clients, ClientRegistry registry,
-            EventLog events, TransactionTemplate tx) {
+            EventLog events, TransactionTemplate tx, MemberNotices notices) {
+        this.notices = notices;
         this.rooms = rooms;
         this.links = links;
         this.clients = clients;
@@ -67,10 +69,14 @@ class ChatMemberHandler implements UpdateHandler {
         }
         String status = change.getNewChatMember().getStatus();
         Instant when = change.getDate() == null ? Instant.now() : Instant.ofEpochSecond(change.getDate());
-        tx.executeWithoutResult(s -> apply(room.get(), change, user, status, when));
+        MemberNotices.Change happened = tx.execute(s -> apply(room.get(), change, user, status, when));
+        if (happened != null) {
+            notices.tell(room.get(), user, happened); // after the commit: the owner hears only what was recorded
+        }
     }
 
-    private void apply(Room room, ChatMemberUpdated change, User user, String status, Instant when) {
+    /** What changed, for the owner's notice; null when nothing did. */
+    private MemberNotices.Change apply(Room room, ChatMemberUpdated change, User user, String status, Instant when) {
         ClientStatus before = clients.findByRoomIdAndTgUserId(room.getId(), user.getId()).map(Client::getStatus).orElse(null);
         if (PRESENT.contains(status)) {
             Long inviteId = change.getInviteLink() == null ? null
@@ -87,18 +93,24 @@ class ChatMemberHandler implements UpdateHandler {
                 events.record(EventType.CLIENT_JOIN, room.getId(), registration.clientId(), details(inviteId, change));
                 log.info("Room {}: user {} joined ({})", room.getId(), user.getId(),
                         inviteId == null ? "not through one of our links" : "link " + inviteId);
+                // A join after a request (via_join_request, or a link that creates requests) was told when the
+                // request was decided (joinrequests); a join without a request is told here.
+                boolean requested = Boolean.TRUE.equals(change.getViaJoinRequest()) || change.getInviteLink() != null
+                        && Boolean.TRUE.equals(change.getInviteLink().getCreatesJoinRequest());
+                return requested ? null : MemberNotices.Change.joined(inviteId);
             }
-            return;
+            return null;
         }
         ClientStatus after = "kicked".equals(status) ? ClientStatus.BANNED : "left".equals(status) ? ClientStatus.LEFT : null;
         if (after == null || before == null || before == after) {
-            return;
+            return null;
         }
         registry.changeStatus(room.getId(), user.getId(), after, when);
         Client client = clients.findByRoomIdAndTgUserId(room.getId(), user.getId()).orElseThrow();
         events.record(after == ClientStatus.BANNED ? EventType.CLIENT_BANNED : EventType.CLIENT_LEAVE, room.getId(),
                 client.getId(), Map.of("by", change.getFrom() == null ? 0L : change.getFrom().getId()));
         log.info("Room {}: user {} is now {}", room.getId(), user.getId(), after.dbValue());
+        return before == ClientStatus.ACTIVE ? MemberNotices.Change.gone(after == ClientStatus.BANNED) : null;
     }
 
     private static Map<String, Object> details(Long inviteId, ChatMemberUpdated change) {

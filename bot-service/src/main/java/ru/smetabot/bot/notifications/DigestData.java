@@ -13,11 +13,21 @@ final class DigestData {
     }
 
     /** One room's day; a room with nothing in it is left out of the digest. */
-    record RoomDay(String title, List<Person> joined, List<Person> left, int declined, long viewsGained) {
+    record RoomDay(String title, List<Person> joined, List<Person> left, int declined, long viewsGained,
+            List<Person> removed, List<Ack> acknowledged) {
+
+        RoomDay(String title, List<Person> joined, List<Person> left, int declined, long viewsGained) {
+            this(title, joined, left, declined, viewsGained, List.of(), List.of());
+        }
 
         boolean isEmpty() {
-            return joined.isEmpty() && left.isEmpty() && declined == 0 && viewsGained == 0;
+            return joined.isEmpty() && left.isEmpty() && declined == 0 && viewsGained == 0 && removed.isEmpty()
+                    && acknowledged.isEmpty();
         }
+    }
+
+    /** A client pressed "✅ Ознакомлен" under {@code fileName}. */
+    record Ack(Person person, String fileName) {
     }
 
     record Daily(DigestPeriod period, List<RoomDay> rooms) {

@@ -68,6 +68,7 @@ class DigestQueries {
         Map<Long, List<Person>> joined = new LinkedHashMap<>();
         Map<Long, List<Person>> left = new LinkedHashMap<>();
         Map<Long, Integer> declined = new LinkedHashMap<>();
+        Map<Long, List<Person>> removed = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT e.channel_id, e.event_type, cl.full_name, cl.username, i.name AS link_name,
                        coalesce(cl.tg_user_id, (e.details->>'tg_user_id')::bigint, 0) AS tg_user_id
@@ -77,7 +78,7 @@ class DigestQueries {
                   LEFT JOIN core.clients cl ON cl.id = e.client_id
                   LEFT JOIN core.invites i ON i.id = (e.details->>'invite_id')::bigint
                  WHERE c.contractor_id = :owner AND NOT c.deleted AND n.mode = 'daily'
-                   AND e.event_type IN ('client_join', 'client_leave', 'join_request_declined')
+                   AND e.event_type IN ('client_join', 'client_leave', 'client_banned', 'join_request_declined')
                    AND e.created_at >= :from AND e.created_at < :to
                  ORDER BY e.created_at, e.id""")
                 .param("owner", ownerId).param("from", at(period.from())).param("to", at(period.to()))
@@ -88,16 +89,42 @@ class DigestQueries {
                     switch (rs.getString("event_type")) {
                         case "client_join" -> joined.computeIfAbsent(room, r -> new ArrayList<>()).add(person);
                         case "client_leave" -> left.computeIfAbsent(room, r -> new ArrayList<>()).add(person);
+                        case "client_banned" -> removed.computeIfAbsent(room, r -> new ArrayList<>()).add(person);
                         default -> declined.merge(room, 1, Integer::sum);
                     }
                 });
         Map<Long, Long> views = new LinkedHashMap<>();
         gains(ownerId, DAILY_ROOMS, period.from(), period.to()).forEach(g -> views.merge(g.roomId(), g.gained(), Long::sum));
+        Map<Long, List<DigestData.Ack>> acks = acknowledged(ownerId, period);
         List<RoomDay> rooms = titles.entrySet().stream()
                 .map(t -> new RoomDay(t.getValue(), joined.getOrDefault(t.getKey(), List.of()), left.getOrDefault(t.getKey(), List.of()),
-                        declined.getOrDefault(t.getKey(), 0), views.getOrDefault(t.getKey(), 0L)))
+                        declined.getOrDefault(t.getKey(), 0), views.getOrDefault(t.getKey(), 0L),
+                        removed.getOrDefault(t.getKey(), List.of()), acks.getOrDefault(t.getKey(), List.of())))
                 .toList();
         return new DigestData.Daily(period, rooms);
+    }
+
+    /** Acknowledgements pressed in the period in the owner's daily rooms, per room, oldest first. */
+    private Map<Long, List<DigestData.Ack>> acknowledged(long ownerId, DigestPeriod period) {
+        Map<Long, List<DigestData.Ack>> acks = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT p.channel_id, cl.full_name, cl.username, cl.tg_user_id,
+                       coalesce(p.file_name, '#' || p.message_id) AS file_name
+                  FROM core.acknowledgements a
+                  JOIN core.publications p ON p.id = a.publication_id
+                  JOIN core.channels c ON c.id = p.channel_id
+                  JOIN core.notification_settings n ON n.channel_id = c.id
+                  JOIN core.clients cl ON cl.id = a.client_id
+                 WHERE c.contractor_id = :owner AND NOT c.deleted AND n.mode = 'daily'
+                   AND a.acknowledged_at >= :from AND a.acknowledged_at < :to
+                 ORDER BY a.acknowledged_at, a.id""")
+                .param("owner", ownerId).param("from", at(period.from())).param("to", at(period.to()))
+                .query(rs -> {
+                    acks.computeIfAbsent(rs.getLong("channel_id"), r -> new ArrayList<>()).add(new DigestData.Ack(
+                            new Person(rs.getString("full_name"), rs.getString("username"), rs.getLong("tg_user_id"), null),
+                            rs.getString("file_name")));
+                });
+        return acks;
     }
 
     DigestData.Weekly weekly(long ownerId, DigestPeriod period) {

@@ -49,6 +49,15 @@ final class DigestView {
                 lines.add(texts.get(locale, "digest.left", room.left().size()));
                 room.left().forEach(p -> lines.add(texts.get(locale, "digest.left.line", who(p, texts, locale))));
             }
+            if (!room.removed().isEmpty()) {
+                lines.add(texts.get(locale, "digest.removed", room.removed().size()));
+                room.removed().forEach(p -> lines.add(texts.get(locale, "digest.left.line", who(p, texts, locale))));
+            }
+            if (!room.acknowledged().isEmpty()) {
+                lines.add(texts.get(locale, "digest.acknowledged", room.acknowledged().size()));
+                room.acknowledged().forEach(a -> lines.add(texts.get(locale, "digest.acknowledged.line", who(a.person(), texts, locale),
+                        Html.escape(TelegramLimits.cut(a.fileName(), 120)))));
+            }
             if (room.declined() > 0) {
                 lines.add(texts.get(locale, "digest.declined", room.declined()));
             }

@@ -9,6 +9,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import ru.smetabot.bot.acknowledgements.AckStore;
+import ru.smetabot.bot.acknowledgements.AckViews;
 import ru.smetabot.bot.conversation.Conversations;
 import ru.smetabot.bot.conversation.Step;
 import ru.smetabot.bot.i18n.Html;
@@ -41,10 +43,12 @@ public class PublishFlow {
     private final BotGateway gateway;
     private final Texts texts;
     private final FailureHints hints;
+    private final AckStore acknowledgements;
 
     public PublishFlow(RoomRepository rooms, RoomAccess access, Conversations conversations, PublicationLog publications,
-            BotGateway gateway, Texts texts, FailureHints hints) {
+            BotGateway gateway, Texts texts, FailureHints hints, AckStore acknowledgements) {
         this.hints = hints;
+        this.acknowledgements = acknowledgements;
         this.rooms = rooms;
         this.access = access;
         this.conversations = conversations;
@@ -109,10 +113,16 @@ public class PublishFlow {
     private void publish(long chatId, Integer chooserMessageId, Room room, Document document, Locale locale) {
         Screen result;
         try {
-            Message posted = gateway.sendProtectedDocument(room.getTgChatId(), document.getFileId());
+            // "✅ Ознакомлен" under the file, in the owner's language, when the room asks for acknowledgements.
+            boolean ask = acknowledgements.enabled(room.getId());
+            Message posted = gateway.sendProtectedDocument(room.getTgChatId(), document.getFileId(),
+                    ask ? AckViews.postButton(texts, locale) : null);
             Document stored = posted.hasDocument() ? merge(posted.getDocument(), document) : document;
             Instant postedAt = posted.getDate() == null ? Instant.now() : Instant.ofEpochSecond(posted.getDate());
             publications.record(room.getId(), posted.getMessageId(), stored, postedAt);
+            if (ask) {
+                acknowledgements.markAsked(room.getId(), posted.getMessageId());
+            }
             log.info("Published '{}' to room {} as message {}", stored.getFileName(), room.getId(), posted.getMessageId());
             result = PublishViews.done(stored.getFileName(), room.getId(), room.getTitle(), texts, locale);
         } catch (BotApiException e) {

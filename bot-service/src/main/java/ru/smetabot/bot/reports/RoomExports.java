@@ -69,6 +69,35 @@ final class RoomExports {
                 texts.get(locale, "reports.csv.status." + rs.getString("status"))));
     }
 
+    /**
+     * Acknowledgements: one row per file with the "✅ Ознакомлен" button and client who is in the room now or
+     * acknowledged it, with when (empty: not yet). Rows are paged by a row number over that join.
+     */
+    ExportFile acknowledgements(Room room, Locale locale) {
+        String yes = texts.get(locale, "reports.csv.yes");
+        String no = texts.get(locale, "reports.csv.no");
+        return write(room, locale, "acks", """
+                SELECT * FROM (
+                    SELECT row_number() OVER (ORDER BY p.id, c.id) AS id, p.file_name, p.message_id, c.full_name,
+                           c.username, c.tg_user_id, a.acknowledged_at
+                      FROM core.publications p
+                      JOIN core.acknowledgement_files f ON f.publication_id = p.id
+                      JOIN core.clients c ON c.channel_id = p.channel_id
+                      LEFT JOIN core.acknowledgements a ON a.publication_id = p.id AND a.client_id = c.id
+                     WHERE p.channel_id = :room AND (c.status = 'active' OR a.id IS NOT NULL)) r
+                 WHERE id > :after ORDER BY id LIMIT :limit
+                """, rs -> List.of(text(rs.getString("file_name")), rs.getLong("message_id"), text(rs.getString("full_name")),
+                text(rs.getString("username")), rs.getLong("tg_user_id"),
+                rs.getTimestamp("acknowledged_at") == null ? no : yes, time(rs.getTimestamp("acknowledged_at"))));
+    }
+
+    /** Whether the room has a file with the "✅ Ознакомлен" button (else there is nothing to export about them). */
+    boolean hasAcknowledgements(Room room) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM core.publications p JOIN core.acknowledgement_files f ON f.publication_id = p.id
+                                WHERE p.channel_id = :room)""").param("room", room.getId()).query(Boolean.class).single();
+    }
+
     private ExportFile write(Room room, Locale locale, String kind, String pageSql, Row row) {
         String[] header = texts.get(locale, "reports.csv." + kind + "_header").split("\\|");
         Path path;

@@ -100,7 +100,7 @@ class RoomReports {
                 ChartKeyboard.render(history.filePage(ctx.room().getId(), page), texts, ctx.locale()));
     }
 
-    /** "📥 Экспорт": two CSV documents, the files and the members; one failing does not stop the other. */
+    /** "📥 Экспорт": CSV documents of the files, the members and (if any file asks) acknowledgements; one failing does not stop another. */
     void sendExports(CallbackContext ctx) {
         Room room = ctx.room();
         Locale locale = ctx.locale();
@@ -109,6 +109,10 @@ class RoomReports {
                 texts.get(locale, "reports.csv.files_caption", title)));
         deliver(ctx, "members", () -> upload(ctx, metrics.timeRendering("members", () -> exports.members(room, locale)),
                 texts.get(locale, "reports.csv.members_caption", title)));
+        if (exports.hasAcknowledgements(room)) {
+            deliver(ctx, "acks", () -> upload(ctx, metrics.timeRendering("acks", () -> exports.acknowledgements(room, locale)),
+                    texts.get(locale, "reports.csv.acks_caption", title)));
+        }
     }
 
     private String upload(CallbackContext ctx, RoomExports.ExportFile file, String caption) {

@@ -50,7 +50,10 @@ class StatsRefresh implements CallbackHandler<RefreshStats> {
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bot-refresh-retry"));
     private final Set<Long> retryPending = ConcurrentHashMap.newKeySet();
 
-    StatsRefresh(ViewsRefresher refresher, ChannelScreens screens, Texts texts, BotMetrics metrics) {
+    private final FirstViewsNotices firstViews;
+
+    StatsRefresh(ViewsRefresher refresher, ChannelScreens screens, Texts texts, BotMetrics metrics, FirstViewsNotices firstViews) {
+        this.firstViews = firstViews;
         this.refresher = refresher;
         this.screens = screens;
         this.texts = texts;
@@ -76,6 +79,9 @@ class StatsRefresh implements CallbackHandler<RefreshStats> {
             metrics.refresh(trigger, RefreshNotices.outcomeTag(summary));
             notice = RefreshNotices.of(summary, clock.instant());
             scheduleRetry(room, card, summary);
+            if (summary.updated() > 0) {
+                firstViews.tellNew(); // cheap: reads only unclaimed first_views events
+            }
         } catch (TimeoutException slow) {
             metrics.refresh(trigger, "slow");
             log.warn("views refresh room={} still running after {} s; the card is edited when it ends", room.getId(), WAIT.toSeconds());

@@ -86,8 +86,13 @@ public class BotGateway {
 
     /** Posts a file already on Telegram's side (by file_id), protected from forwarding and saving. */
     public Message sendProtectedDocument(long chatId, String fileId) {
+        return sendProtectedDocument(chatId, fileId, null);
+    }
+
+    /** As above, with inline buttons under the post (null: none). */
+    public Message sendProtectedDocument(long chatId, String fileId, InlineKeyboardMarkup keyboard) {
         SendDocument request = SendDocument.builder().chatId(chatId).document(new InputFile(fileId))
-                .protectContent(true).build();
+                .protectContent(true).replyMarkup(keyboard == null ? null : guard.keyboard("sendDocument", keyboard)).build();
         return call("sendDocument", () -> client.executeAsync(request));
     }
 

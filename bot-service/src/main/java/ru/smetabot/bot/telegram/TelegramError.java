@@ -48,10 +48,11 @@ public enum TelegramError {
         if (d.contains("message is not modified")) {
             return NOT_MODIFIED;
         }
-        if (d.contains("hide_requester_missing")) {
+        // Telegram answers these two as 400 "Bad Request: …" only; another code carrying the word is something else.
+        if (errorCode == 400 && d.contains("hide_requester_missing")) {
             return REQUEST_MISSING;
         }
-        if (d.contains("user_already_participant")) {
+        if (errorCode == 400 && d.contains("user_already_participant")) {
             return ALREADY_PARTICIPANT;
         }
         if (d.contains("invite_hash")) {

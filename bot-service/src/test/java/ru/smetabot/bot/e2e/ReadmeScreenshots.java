@@ -32,7 +32,7 @@ import ru.smetabot.views.ViewsRefresher;
 /**
  * The README's screenshots, not a test of the default run: the bot on the sandbox as in the end-to-end
  * tests, a room with three files, a few weeks of views and four clients, and the sandbox's web page in
- * headless Chromium showing the card, "👥 Участники" and the chart. Run it with
+ * headless Chromium showing the card (with acknowledgements), who acknowledged a file, "👥 Участники" and the chart. Run it with
  * {@code scripts/readme-screenshots.sh} (PNGs go to docs/screenshots/; emoji need fonts-noto-color-emoji).
  */
 @EnabledIfSystemProperty(named = "smetabot.screenshots", matches = "true")
@@ -67,6 +67,15 @@ class ReadmeScreenshots extends BotThroughSandbox {
             waitForText(wait, "📊 Файлов: 3");
             settle();
             shoot(browser, out.resolve("channel-card.png"));
+
+            clickInline(wait, "✅ Ознакомления");
+            clickInline(wait, "📄 Смета кухня v2.pdf");
+            waitForText(wait, "Ознакомились: 3 из 4");
+            settle();
+            shoot(browser, out.resolve("acknowledgements.png"));
+            clickInline(wait, "⬅️ К файлам");
+            clickInline(wait, "⬅️ К каналу");
+            waitForText(wait, "📊 Файлов: 3");
 
             clickInline(wait, "👥 Участники");
             waitForText(wait, "Администраторы");
@@ -106,12 +115,22 @@ class ReadmeScreenshots extends BotThroughSandbox {
         int last = sandbox.readDialog(owner, BOT).last().messageId();
         String[][] clients = {{"Ольга", "Смирнова", "olga_sm", family}, {"Сергей", "Кузнецов", "kuznetsov_s", family},
                 {"Марина", "Иванова", "marina_iv", family}, {"Алексей", "Попов", "popov_prorab", foreman}};
+        int acknowledging = 3; // the first three acknowledge the newest file, the first one also the plan
         for (String[] c : clients) {
             long id = BotSandbox.newUserId() + 400_000;
             sandbox.createUser(id, c[0], c[1], c[2], null, null);
             sandbox.openInviteLink(id, c[3]);
             last = sandbox.awaitBotMessage(owner, BOT, c[0], last, WAIT).messageId();
-            sandbox.readChannel(chatId, id);
+            List<Message> posts = sandbox.readChannel(chatId, id);
+            for (Message post : posts) {
+                boolean newest = post.document().fileName().equals("Смета кухня v2.pdf");
+                boolean plan = post.document().fileName().equals("План расстановки.dwg") && acknowledging == 3;
+                if (acknowledging > 0 && (newest || plan)) {
+                    String press = sandbox.pressChannelPostButton(chatId, id, post.messageId(), "ack");
+                    SafetyTests.awaitTrue(() -> sandbox.callbackAnswer(press).answered());
+                }
+            }
+            acknowledging--;
         }
         assertThat(refresher.refreshViewsForRoom(room.getId(), RefreshTrigger.onDemand()).refreshed()).isTrue();
         backdateHistory(room);

@@ -46,6 +46,11 @@ final class Contractor {
         return id;
     }
 
+    /** The same person in the suite started again on the same data, after a restart. */
+    Contractor in(Suite restarted) {
+        return new Contractor(restarted, id, phone);
+    }
+
     /**
      * Connects the contractor's own Telegram account to the userbot: phone, then the code Telegram
      * sends (the sandbox's test code). The bot's "🔐 Подключить аккаунт" page is not built yet, so

@@ -1,10 +1,16 @@
 package ru.smetabot.local.acceptance;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,6 +27,11 @@ import ru.smetabot.local.SuiteSettings;
 public final class SharedSuite implements ParameterResolver {
 
     static final String REFRESH_INTERVAL = "5s";
+    private static final int FIRST_PORT = 20_000;
+    private static final int PORT_SPAN = 12_000;
+    private static final Random RANDOM = new Random();
+    /** Ports handed out in this JVM, so two processes of one environment never get the same one. */
+    private static final Set<Integer> TAKEN = ConcurrentHashMap.newKeySet();
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -36,27 +47,54 @@ public final class SharedSuite implements ParameterResolver {
     private static Suite start() {
         try {
             Path dataDir = Files.createTempDirectory("smetabot-acceptance");
-            Map<String, String> env = new HashMap<>(System.getenv());
-            env.put("SMETABOT_HOME", Path.of("..").toAbsolutePath().normalize().toString());
-            env.put("DATA_DIR", dataDir.toString());
-            env.remove("DATABASE_URL");
-            for (String name : new String[] {"LOCAL_PG_PORT", "SANDBOX_PORT", "BOT_PORT", "BOT_METRICS_PORT",
-                    "USERBOT_PORT", "USERBOT_METRICS_PORT", "WORKER_PORT", "WORKER_METRICS_PORT"}) {
-                env.put(name, Integer.toString(freePort()));
-            }
-            env.put("REFRESH_INTERVAL", REFRESH_INTERVAL);
-            env.put("VIEWS_FAILURE_BACKOFF", "10s");
-            // The bot's join-request sweep (5 min in production) finds requests Telegram did not send it.
-            env.put("JOIN_REQUEST_SWEEP_INTERVAL", "5s");
-            return new Suite(LocalSuite.startQuietly(SuiteSettings.fromEnvironment(env)));
+            return new Suite(LocalSuite.startQuietly(SuiteSettings.fromEnvironment(environment(dataDir))));
         } catch (Exception e) {
             throw new IllegalStateException("the local suite did not start: " + e.getMessage(), e);
         }
     }
 
+    /** The acceptance suite's environment on {@code dataDir}: random free ports, the demo's short intervals. */
+    static Map<String, String> environment(Path dataDir) throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("SMETABOT_HOME", Path.of("..").toAbsolutePath().normalize().toString());
+        env.put("DATA_DIR", dataDir.toString());
+        env.remove("DATABASE_URL");
+        env.remove("SANDBOX_DATA_DIR");
+        env.remove("LOCAL_BIND_ADDRESS");
+        for (String name : new String[] {"LOCAL_PG_PORT", "SANDBOX_PORT", "BOT_PORT", "BOT_METRICS_PORT",
+                "USERBOT_PORT", "USERBOT_METRICS_PORT", "WORKER_PORT", "WORKER_METRICS_PORT"}) {
+            env.put(name, Integer.toString(freePort()));
+        }
+        env.put("REFRESH_INTERVAL", REFRESH_INTERVAL);
+        env.put("VIEWS_FAILURE_BACKOFF", "10s");
+        // The bot's join-request sweep (5 min in production) finds requests Telegram did not send it.
+        env.put("JOIN_REQUEST_SWEEP_INTERVAL", "5s");
+        return env;
+    }
+
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up on Linux): a port from that range, as
+     * {@code new ServerSocket(0)} gives, can be taken by any outgoing connection's local end between this check
+     * and the service binding it (RestartTests binds the same ports twice, minutes apart).
+     */
     static int freePort() throws Exception {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = FIRST_PORT + RANDOM.nextInt(PORT_SPAN);
+            if (TAKEN.add(port) && free(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 }

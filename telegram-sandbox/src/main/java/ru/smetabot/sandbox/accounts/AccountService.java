@@ -76,7 +76,8 @@ public class AccountService implements Resettable {
         return state.locked(state::accounts);
     }
 
-    private void declareConfiguredBots() {
+    /** Declares the bots of {@code sandbox.bots} (again): at start, after a reset, after a saved world is loaded. */
+    public void declareConfiguredBots() {
         for (String entry : properties.bots().split(",")) {
             String trimmed = entry.trim();
             if (trimmed.isEmpty()) {

@@ -160,6 +160,13 @@ public class SandboxClient {
         return (String) reply.get("callback_id");
     }
 
+    /** A channel member presses an inline button under a post; returns the callback query id. */
+    public String pressChannelPostButton(long chatId, long userId, int messageId, String callbackData) {
+        Map<?, ?> reply = http.post("/sandbox/api/channels/" + chatId + "/posts/" + messageId + "/callback",
+                Map.of("user_id", userId, "data", callbackData), null, Map.class);
+        return (String) reply.get("callback_id");
+    }
+
     /**
      * Opens the bot's {@code web_app} button with this URL as a Telegram client would: the answer is the URL
      * to load, with {@code #tgWebAppData=<initData signed by the bot's token>&tgWebAppVersion=…}.

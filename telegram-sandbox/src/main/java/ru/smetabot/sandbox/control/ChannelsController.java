@@ -17,6 +17,7 @@ import ru.smetabot.sandbox.channels.ChannelService;
 import ru.smetabot.sandbox.channels.MembershipService;
 import ru.smetabot.sandbox.channels.MembershipService.JoinResult;
 import ru.smetabot.sandbox.control.Views.MessageView;
+import ru.smetabot.sandbox.dialogs.DialogService;
 import ru.smetabot.sandbox.state.AdminRights;
 import ru.smetabot.sandbox.state.Channel;
 import ru.smetabot.sandbox.state.SandboxException;
@@ -33,7 +34,11 @@ class ChannelsController {
     private final ChannelService channels;
     private final MembershipService memberships;
 
-    ChannelsController(SandboxState state, ChannelService channels, MembershipService memberships) {
+    private final DialogService dialogs;
+
+    ChannelsController(SandboxState state, ChannelService channels, MembershipService memberships,
+                       DialogService dialogs) {
+        this.dialogs = dialogs;
         this.state = state;
         this.channels = channels;
         this.memberships = memberships;
@@ -105,6 +110,17 @@ class ChannelsController {
             return Views.message(channels.post(chatId, request.userId(), request.text(), document, null),
                     request.userId(), true);
         });
+    }
+
+    record PostPress(long userId, String data) {
+    }
+
+    /** A member presses an inline button under a post; the posting bot gets callback_query (from = the member). */
+    @PostMapping("/channels/{chatId}/posts/{messageId}/callback")
+    Map<String, Object> pressPostButton(@PathVariable long chatId, @PathVariable int messageId,
+                                        @RequestBody PostPress body) {
+        return Json.obj("callback_id", dialogs.userPressesChannelPostButton(body.userId(), chatId, messageId,
+                body.data()).id());
     }
 
     /** The posts as a member's client shows them; every call counts views (one per viewer per cooldown). */

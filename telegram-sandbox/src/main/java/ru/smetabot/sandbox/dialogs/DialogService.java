@@ -92,6 +92,39 @@ public class DialogService {
         });
     }
 
+    /**
+     * A member presses an inline button under a channel post. As in the Bot API's CallbackQuery, the bot
+     * that sent the post gets a callback_query whose {@code message} is the channel post and whose
+     * {@code from} is the presser (channel posts carry no sender user, so this is the only way to know who).
+     * Non-members cannot see the post (403 CHANNEL_PRIVATE, as reading it); a button that is not on the post
+     * is refused like one in a private chat.
+     */
+    public CallbackQuery userPressesChannelPostButton(long userId, long channelId, int messageId, String data) {
+        return state.locked(() -> {
+            Account user = requireUser(userId);
+            ru.smetabot.sandbox.state.Channel channel = state.requireChannel(channelId);
+            if (!channel.canRead(userId)) {
+                throw SandboxException.forbidden("the user is not a member of the channel", "CHANNEL_PRIVATE");
+            }
+            Message post = channel.posts().get(messageId);
+            if (post == null || !Keyboards.callbackData(post.replyMarkup()).contains(data)) {
+                throw SandboxException.badRequest("no such inline button", null);
+            }
+            Account bot = state.requireAccount(post.senderId());
+            if (!bot.bot()) {
+                throw SandboxException.badRequest("no such inline button", null);
+            }
+            String id = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE));
+            CallbackQuery query = new CallbackQuery(id, bot.id(), userId, messageId, data, post.editCount());
+            query.pressedAt(clock.now());
+            state.putCallback(query);
+            hub.publish(bot.id(), UpdateTypes.CALLBACK_QUERY, Json.obj("id", id, "from", TelegramObjects.user(user),
+                    "message", TelegramObjects.channelPost(post, channel, bot),
+                    "chat_instance", Long.toString(channelId ^ userId), "data", data));
+            return query;
+        });
+    }
+
     /** The bot writes to a user who has started it; a reply keyboard stays until removed. */
     public Message botSends(long botId, long userId, String text, StoredFile document, Map<String, Object> markup,
                             boolean protectContent) {

@@ -3,8 +3,10 @@ package ru.smetabot.sandbox.mtproto;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
 
@@ -13,16 +15,26 @@ import ru.smetabot.sandbox.state.Account;
 import ru.smetabot.sandbox.state.Resettable;
 import ru.smetabot.sandbox.state.SandboxClock;
 import ru.smetabot.sandbox.state.SandboxState;
+import ru.smetabot.sandbox.state.StoredPart;
 
-/** Sign-in attempts (phone_code_hash → phone) and signed-in sessions (token → user id). */
+/**
+ * Sign-in attempts (phone_code_hash → phone) and signed-in sessions (token → user id). Sessions are saved with
+ * the world in the data directory (a connected account stays connected across a restart); attempts, which
+ * expire in minutes, are not.
+ */
 @Component
-public class MtprotoSessions implements Resettable {
+public class MtprotoSessions implements Resettable, StoredPart<MtprotoSessions.SavedSessions> {
+
+    /** The signed-in sessions as saved: token → user id. */
+    public record SavedSessions(Map<String, Long> sessions) {
+    }
 
     private record Attempt(String phone, Instant sentAt, boolean codeAccepted) {
     }
 
     private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
     private final Map<String, Long> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
     private final SandboxState state;
     private final SandboxClock clock;
     private final SandboxProperties properties;
@@ -98,17 +110,48 @@ public class MtprotoSessions implements Resettable {
     }
 
     void logOut(String authorization) {
+        changes.incrementAndGet();
         sessions.remove(authorization == null ? "" : authorization.replaceFirst("(?i)^Bearer\\s+", "").trim());
     }
 
     @Override
     public void reset() {
+        changes.incrementAndGet();
         attempts.clear();
         sessions.clear();
     }
 
+    @Override
+    public String key() {
+        return "mtproto_sessions";
+    }
+
+    @Override
+    public Class<SavedSessions> type() {
+        return SavedSessions.class;
+    }
+
+    @Override
+    public long changes() {
+        return changes.get();
+    }
+
+    @Override
+    public SavedSessions save() {
+        return new SavedSessions(new TreeMap<>(sessions));
+    }
+
+    @Override
+    public void load(SavedSessions saved) {
+        sessions.clear();
+        if (saved.sessions() != null) {
+            sessions.putAll(saved.sessions());
+        }
+    }
+
     private String open(long userId) {
         String token = "sbx_" + UUID.randomUUID().toString().replace("-", "");
+        changes.incrementAndGet();
         sessions.put(token, userId);
         return token;
     }

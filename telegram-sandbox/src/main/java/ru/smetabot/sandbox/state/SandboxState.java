@@ -16,6 +16,10 @@ import org.springframework.stereotype.Component;
  * The whole in-memory Telegram. Callers read and change it only inside {@link #locked}: one lock keeps
  * every operation atomic (a join request touches the channel, the link and the update queues together)
  * and is cheap enough for tens of thousands of operations per second.
+ * <p>
+ * With a data directory, its non-transient fields are the saved world (the persistence package writes and
+ * reads them with Jackson, field by field): a field added here is saved too; mark working fields
+ * {@code transient}.
  */
 @Component
 public class SandboxState {
@@ -24,8 +28,10 @@ public class SandboxState {
     private static final long FIRST_USER_ID = 100_000_001L;
     private static final long FIRST_CHANNEL_ID = 1_000_000_001L;
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final SecureRandom random = new SecureRandom();
+    private final transient ReentrantLock lock = new ReentrantLock();
+    private final transient SecureRandom random = new SecureRandom();
+    private final transient IdCeilings ceilings;
+    private transient long changes;
     private final Map<Long, Account> accounts = new LinkedHashMap<>();
     private final Map<String, Long> botsByToken = new HashMap<>();
     private final Map<Long, Channel> channels = new LinkedHashMap<>();
@@ -36,9 +42,14 @@ public class SandboxState {
     private long nextChannelId = FIRST_CHANNEL_ID;
     private long nextFile = 1;
 
+    public SandboxState(IdCeilings ceilings) {
+        this.ceilings = ceilings;
+    }
+
     public <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
+            changes++;
             return action.get();
         } finally {
             lock.unlock();
@@ -50,6 +61,14 @@ public class SandboxState {
             action.run();
             return null;
         });
+    }
+
+    /**
+     * Grows with every {@link #locked} call (reads too: a cheap, safe over-estimate of changes); read it under
+     * the lock.
+     */
+    public long changes() {
+        return changes;
     }
 
     public void reset() {
@@ -78,10 +97,12 @@ public class SandboxState {
     }
 
     public long newUserId() {
-        while (accounts.containsKey(nextUserId)) {
-            nextUserId++;
+        long id = ceilings.take("user", nextUserId);
+        while (accounts.containsKey(id)) {
+            id = ceilings.take("user", id + 1);
         }
-        return nextUserId++;
+        nextUserId = id + 1;
+        return id;
     }
 
     public Optional<Account> account(long id) {
@@ -102,6 +123,7 @@ public class SandboxState {
 
     /** Channels use the Bot API form: -100 followed by the channel's own id. */
     public Channel newChannel(long ownerId, String title, long date) {
+        nextChannelId = ceilings.take("channel", nextChannelId);
         long id = -(1_000_000_000_000L + nextChannelId++);
         Channel channel = new Channel(id, ownerId, title, date);
         channels.put(id, channel);
@@ -137,6 +159,7 @@ public class SandboxState {
     }
 
     public StoredFile storeFile(String fileName, String mimeType, byte[] content) {
+        nextFile = ceilings.take("file", nextFile);
         long n = nextFile++;
         StoredFile file = new StoredFile("BQACAgI" + n + "_" + randomToken(12), "AgAD" + n, fileName, mimeType,
                 content);

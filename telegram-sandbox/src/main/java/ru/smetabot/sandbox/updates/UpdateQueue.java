@@ -8,6 +8,9 @@ import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.atomic.AtomicLong;
+
+import ru.smetabot.sandbox.state.IdCeilings;
 import ru.smetabot.sandbox.state.SandboxException;
 
 /**
@@ -16,7 +19,15 @@ import ru.smetabot.sandbox.state.SandboxException;
  */
 final class UpdateQueue {
 
-    private record Pending(long id, String type, Map<String, Object> update, Instant createdAt) {
+    record Pending(long id, String type, Map<String, Object> update, Instant createdAt) {
+    }
+
+    /**
+     * A queue as saved in the data directory: the next update id, allowed_updates, what is pending, and the
+     * webhook with its last error ({@code webhook} null when none is set, as in a world saved before webhooks).
+     */
+    record Saved(long nextId, List<String> allowed, List<Pending> pending, Webhook webhook, long lastErrorDate,
+                 String lastErrorMessage) {
     }
 
     /** The update a webhook push is about to send, with the webhook it goes to. */
@@ -27,6 +38,9 @@ final class UpdateQueue {
     static final Duration KEPT_FOR = Duration.ofHours(24);
 
     private final LinkedList<Pending> pending = new LinkedList<>();
+    private final IdCeilings ceilings;
+    private final String counter;
+    private final AtomicLong changes;
     private long nextId = 100_000_001L;
     private List<String> allowed = List.of();
     private UpdateWaiter waiter;
@@ -39,6 +53,13 @@ final class UpdateQueue {
     private long lastErrorDate;
     private String lastErrorMessage;
 
+    /** {@code changes} is the hub's change counter: a push that confirms or fails an update counts as a change. */
+    UpdateQueue(IdCeilings ceilings, long botId, AtomicLong changes) {
+        this.ceilings = ceilings;
+        this.counter = "updates:" + botId;
+        this.changes = changes;
+    }
+
     /**
      * Creates an update only when the bot's allowed_updates admit its type right now (Bot API getUpdates:
      * the setting decides which updates are created; it "doesn't affect updates created before the call").
@@ -48,6 +69,7 @@ final class UpdateQueue {
         if (!UpdateTypes.allowed(type, allowed)) {
             return false;
         }
+        nextId = ceilings.take(counter, nextId);
         long id = nextId++;
         Map<String, Object> update = Json.obj("update_id", id, type, payload);
         pending.add(new Pending(id, type, update, now));
@@ -111,6 +133,7 @@ final class UpdateQueue {
 
     /** The webhook answered 2xx: the update is confirmed. */
     synchronized void delivered(long updateId) {
+        changes.incrementAndGet();
         pending.removeIf(p -> p.id() == updateId);
     }
 
@@ -119,6 +142,7 @@ final class UpdateQueue {
      * an update whose next attempt would fall after its 24 h lifetime is dropped, as Telegram does.
      */
     synchronized Duration failed(long updateId, String error, int retryAfterSeconds, Instant now) {
+        changes.incrementAndGet();
         lastErrorDate = now.getEpochSecond();
         lastErrorMessage = error;
         if (backoffFor != updateId) {
@@ -177,6 +201,29 @@ final class UpdateQueue {
         if (waiter == poll) {
             waiter = null;
         }
+    }
+
+    synchronized Saved save() {
+        return new Saved(nextId, allowed, List.copyOf(pending), webhook, lastErrorDate, lastErrorMessage);
+    }
+
+    /**
+     * A saved update without its creation time (saved before it was kept) counts from the load. Answers whether
+     * a push must be started: the saved webhook still has updates waiting for it.
+     */
+    synchronized boolean load(Saved saved, Instant now) {
+        nextId = Math.max(nextId, saved.nextId());
+        allowed = saved.allowed() == null ? List.of() : List.copyOf(saved.allowed());
+        pending.clear();
+        if (saved.pending() != null) {
+            saved.pending().forEach(p -> pending.add(p.createdAt() != null ? p
+                    : new Pending(p.id(), p.type(), p.update(), now)));
+        }
+        webhook = saved.webhook() == null || saved.webhook().url() == null || saved.webhook().url().isEmpty()
+                ? null : saved.webhook();
+        lastErrorDate = saved.lastErrorDate();
+        lastErrorMessage = saved.lastErrorMessage();
+        return webhook != null && !pending.isEmpty() && claimPush();
     }
 
     private void confirm(long offset) {

@@ -258,6 +258,42 @@ class ChannelContractTests {
         assertThat(afterCooldown).isEqualTo(3);
     }
 
+    @Test
+    void aMemberPressesAButtonUnderTheBotsPostAndTheBotGetsTheirCallbackOnThePost() throws Exception {
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+        ChatInviteLink link = telegram.execute(CreateChatInviteLink.builder().chatId(chatId).build());
+        sandbox.openInviteLink(CLIENT, link.getInviteLink());
+        sandbox.createUser(802L, "Stranger", "stranger");
+        Message post = telegram.execute(SendMessage.builder().chatId(chatId).text("Смета v2")
+                .replyMarkup(org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup.builder()
+                        .keyboardRow(new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow(
+                                org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton.builder()
+                                        .text("✅ Ознакомлен").callbackData("ack").build()))
+                        .build())
+                .build());
+        confirm(updates());
+
+        String id = sandbox.pressChannelPostButton(chatId, CLIENT, post.getMessageId(), "ack");
+        List<Update> pressed = updates();
+
+        assertThat(pressed).hasSize(1);
+        var query = pressed.get(0).getCallbackQuery();
+        assertThat(query.getId()).isEqualTo(id);
+        assertThat(query.getFrom().getId()).isEqualTo(CLIENT);
+        assertThat(query.getData()).isEqualTo("ack");
+        assertThat(query.getMessage().getChatId()).isEqualTo(chatId);
+        assertThat(query.getMessage().getMessageId()).isEqualTo(post.getMessageId());
+        telegram.execute(org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder().callbackQueryId(id)
+                .text("Спасибо").build());
+        assertThat(sandbox.callbackAnswer(id).text()).isEqualTo("Спасибо");
+        assertThatThrownBy(() -> sandbox.pressChannelPostButton(chatId, 802L, post.getMessageId(), "ack"))
+                .as("a non-member cannot see the post").isInstanceOf(SandboxClientException.class)
+                .hasMessageContaining("403");
+        assertThatThrownBy(() -> sandbox.pressChannelPostButton(chatId, CLIENT, post.getMessageId(), "forged"))
+                .as("only a button of that post").isInstanceOf(SandboxClientException.class)
+                .hasMessageContaining("no such inline button");
+    }
+
     private List<Update> updates() throws Exception {
         return telegram.execute(GetUpdates.builder().allowedUpdates(ALL).build());
     }

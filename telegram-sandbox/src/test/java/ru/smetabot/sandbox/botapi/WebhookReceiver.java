@@ -13,16 +13,18 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A webhook endpoint on a free local port: records each POST (secret header, content type, body) and answers
- * with the next scripted status (200 once the script is used up).
+ * with the next scripted status ({@link #answer}'s status, 200 unless changed, once the script is used up).
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String secret, String contentType, String body) {
+    /** One POST and the status it was answered with. */
+    record Received(String secret, String contentType, String body, int status) {
     }
 
     private final HttpServer server;
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final Deque<Integer> script = new ConcurrentLinkedDeque<>();
+    private volatile int otherwise = 200;
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -36,15 +38,22 @@ final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Integer scripted = receiver.script.poll();
+            int status = scripted == null ? receiver.otherwise : scripted;
             receiver.received.add(new Received(
                     exchange.getRequestHeaders().getFirst("X-Telegram-Bot-Api-Secret-Token"),
-                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
-            Integer status = receiver.script.poll();
-            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body, status));
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
         return receiver;
+    }
+
+    /** From now on answers {@code status} once the script is used up. */
+    WebhookReceiver answer(int status) {
+        otherwise = status;
+        return this;
     }
 
     String url() {

@@ -1,5 +1,6 @@
 package ru.smetabot.userbot.sandbox;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +15,10 @@ import ru.smetabot.userbotapi.JoinRequestsPage;
 import ru.smetabot.userbotapi.MembersPage;
 import tools.jackson.databind.JsonNode;
 
-/** The gateway over telegram-sandbox: sessions are the sandbox's tokens, kept in memory per account. */
+/**
+ * The gateway over telegram-sandbox: sessions are the sandbox's tokens per account, kept in memory and, when a
+ * sessions file is given, in {@link SandboxSessionFile} so they survive a restart (the sandbox keeps its side).
+ */
 public class SandboxGateway implements TelegramGateway {
 
     private record Pending(String phone, String phoneCodeHash) {
@@ -23,9 +27,18 @@ public class SandboxGateway implements TelegramGateway {
     private final SandboxHttp http;
     private final Map<Long, String> sessions = new ConcurrentHashMap<>();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final SandboxSessionFile stored;
 
     public SandboxGateway(SandboxHttp http) {
         this.http = http;
+        this.stored = null;
+    }
+
+    /** Sessions kept in {@code sessionsFile} across restarts. */
+    public SandboxGateway(SandboxHttp http, Path sessionsFile) {
+        this.http = http;
+        this.stored = new SandboxSessionFile(sessionsFile);
+        sessions.putAll(stored.load());
     }
 
     @Override
@@ -70,6 +83,7 @@ public class SandboxGateway implements TelegramGateway {
         }
         pending.remove(account);
         sessions.put(account, answer.path("session").asString());
+        store();
         return LoginStep.READY;
     }
 
@@ -90,6 +104,7 @@ public class SandboxGateway implements TelegramGateway {
     public void logout(long account) {
         String session = sessions.remove(account);
         pending.remove(account);
+        store();
         if (session != null) {
             http.post("logOut", "/auth/log-out", null, session);
         }
@@ -183,6 +198,12 @@ public class SandboxGateway implements TelegramGateway {
     public void decideJoinRequest(long account, long chatId, long userId, boolean approve) {
         http.post(approve ? "approveJoinRequest" : "declineJoinRequest",
                 "/channels/" + chatId + "/join-requests/" + userId + (approve ? "/approve" : "/decline"), null, session(account));
+    }
+
+    private void store() {
+        if (stored != null) {
+            stored.save(Map.copyOf(sessions));
+        }
     }
 
     private String session(long account) {

@@ -2,6 +2,7 @@ package ru.smetabot.userbot.tdlib;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +31,8 @@ public class TdClients implements AutoCloseable {
     private final TdJson td;
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final Map<Integer, Consumer<JsonNode>> listeners = new ConcurrentHashMap<>();
+    /** Clients created and not yet seen closed: closed at {@link #close()} so no TDLib client outlives the JVM. */
+    private final Set<Integer> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextExtra = new AtomicLong();
     private final Thread receiver;
     private volatile boolean running = true;
@@ -44,6 +47,7 @@ public class TdClients implements AutoCloseable {
     /** A new client whose updates (replies excluded) go to {@code updates}, on the receiver thread. */
     public int createClient(Consumer<JsonNode> updates) {
         int clientId = td.createClientId();
+        open.add(clientId);
         listeners.put(clientId, updates);
         return clientId;
     }
@@ -137,7 +141,12 @@ public class TdClients implements AutoCloseable {
             }
             return;
         }
-        Consumer<JsonNode> listener = listeners.get(event.path("@client_id").asInt(-1));
+        int clientId = event.path("@client_id").asInt(-1);
+        if ("updateAuthorizationState".equals(event.path("@type").asString())
+                && "authorizationStateClosed".equals(event.path("authorization_state").path("@type").asString())) {
+            open.remove(clientId);
+        }
+        Consumer<JsonNode> listener = listeners.get(clientId);
         if (listener != null) {
             listener.accept(event);
         }
@@ -145,11 +154,35 @@ public class TdClients implements AutoCloseable {
 
     @Override
     public void close() {
+        closeOpenClients(Duration.ofSeconds(5));
         running = false;
         try {
             receiver.join(3_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Asks every client still open to close and waits (bounded) until TDLib says each is closed: TDLib aborts the
+     * process when it exits with clients alive, so a stopping service (or a test JVM) closes them first.
+     */
+    private void closeOpenClients(Duration wait) {
+        if (open.isEmpty()) {
+            return;
+        }
+        open.forEach(clientId -> td.send(clientId, JSON.writeValueAsString(request("close"))));
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (!open.isEmpty()) {
+            log.warn("TDLib clients {} did not close within {} s; the process may stop with them open", open, wait.toSeconds());
         }
     }
 }

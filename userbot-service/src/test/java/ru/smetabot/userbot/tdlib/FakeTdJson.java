@@ -34,10 +34,18 @@ class FakeTdJson implements TdJson {
     public void send(int clientId, String request) {
         JsonNode node = JSON.readTree(request);
         sent.add(node);
-        for (ObjectNode event : script.apply(clientId, node)) {
+        List<ObjectNode> events = new ArrayList<>(script.apply(clientId, node));
+        if ("close".equals(node.path("@type").asString()) && events.stream().noneMatch(FakeTdJson::isClosedState)) {
+            events.add(authState(TdAccount.CLOSED)); // as TDLib: a closed client says so
+        }
+        for (ObjectNode event : events) {
             event.put("@client_id", clientId);
             out.add(event.toString());
         }
+    }
+
+    private static boolean isClosedState(ObjectNode event) {
+        return "authorizationStateClosed".equals(event.path("authorization_state").path("@type").asString());
     }
 
     @Override

@@ -221,6 +221,7 @@ class TdlibContractTests {
         List<JsonNode> requests = new ArrayList<>();
         requests.add(TdlibConfiguration.logVerbosity());
         requests.add(TdlibConfiguration.versionQuery());
+        requests.add(TdClients.request("close")); // what TdClients.close() sends to clients still open
         Path sessions = Files.createDirectories(work.resolve("sessions"));
         try (TdClients clients = new TdClients(fake)) {
             TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(sessions, 12345, "0123456789abcdef0123456789abcdef",
@@ -237,15 +238,17 @@ class TdlibContractTests {
             gateway.addAdmin(ACCOUNT, CHAT, 7L, AdminRights.forRoomBot());
             gateway.viewCounts(ACCOUNT, CHAT, List.of(10L, 11L));
             gateway.admins(ACCOUNT, CHAT);
+            gateway.members(ACCOUNT, CHAT, 0, 200);
             gateway.memberCount(ACCOUNT, UNKNOWN_CHAT);
             gateway.joinRequests(ACCOUNT, CHAT, "https://t.me/+abc", new JoinRequestsPage.Cursor(1_700_000_000L, 7L), 50);
             gateway.decideJoinRequest(ACCOUNT, CHAT, 7L, true);
             gateway.logout(ACCOUNT);
         }
         requests.addAll(fake.sent);
-        // One sample of each distinct request shape is enough; keep the first of each type and key set.
+        // One sample of each distinct request shape is enough; keep the first of each type, key set and nested types
+        // (getSupergroupMembers with the Administrators filter and with the Recent filter are two shapes).
         Map<String, JsonNode> distinct = new LinkedHashMap<>();
-        requests.forEach(r -> distinct.putIfAbsent(r.path("@type").asString() + r.propertyNames(), r));
+        requests.forEach(r -> distinct.putIfAbsent(r.path("@type").asString() + r.propertyNames() + typesIn(List.of(r)), r));
         return new ArrayList<>(distinct.values());
     }
 

@@ -1,0 +1,64 @@
+package ru.smetabot.bot.members;
+
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.User;
+import ru.smetabot.bot.i18n.Html;
+import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.notifications.InstantNotices;
+import ru.smetabot.bot.notifications.NoticeKind;
+import ru.smetabot.model.invites.InviteLink;
+import ru.smetabot.model.invites.InviteLinkRepository;
+import ru.smetabot.model.rooms.Room;
+
+/** The owner's instant notices about members: a client left or was removed; someone joined without a request. */
+@Component
+class MemberNotices {
+
+    /** What happened to a member: {@code kind}, and for a join the link used (null: not one of ours). */
+    record Change(NoticeKind kind, Long inviteId) {
+
+        static Change joined(Long inviteId) {
+            return new Change(NoticeKind.JOINED_WITHOUT_REQUEST, inviteId);
+        }
+
+        static Change gone(boolean removed) {
+            return new Change(removed ? NoticeKind.CLIENT_REMOVED : NoticeKind.CLIENT_LEFT, null);
+        }
+    }
+
+    private final InstantNotices notices;
+    private final InviteLinkRepository links;
+    private final Texts texts;
+
+    MemberNotices(InstantNotices notices, InviteLinkRepository links, Texts texts) {
+        this.notices = notices;
+        this.links = links;
+        this.texts = texts;
+    }
+
+    void tell(Room room, User user, Change change) {
+        String linkName = change.inviteId() == null ? null : links.findById(change.inviteId()).map(InviteLink::getName).orElse(null);
+        notices.tell(room.getId(), room.getContractorId(), change.kind(), locale -> render(room.getTitle(), user, change.kind(),
+                linkName, texts, locale));
+    }
+
+    static String render(String roomTitle, User user, NoticeKind kind, String linkName, Texts texts, Locale locale) {
+        String who = who(user, texts, locale);
+        String title = Html.escape(roomTitle);
+        return switch (kind) {
+            case CLIENT_LEFT -> texts.get(locale, "notice.left", who, title);
+            case CLIENT_REMOVED -> texts.get(locale, "notice.removed", who, title);
+            case JOINED_WITHOUT_REQUEST -> linkName == null ? texts.get(locale, "notice.joined.no_link", who, title)
+                    : texts.get(locale, "notice.joined.link", who, title, Html.escape(linkName));
+            default -> throw new IllegalArgumentException("not a member notice: " + kind);
+        };
+    }
+
+    /** "Иван Петров (@ivan)". */
+    static String who(User user, Texts texts, Locale locale) {
+        String name = user.getLastName() == null ? user.getFirstName() : user.getFirstName() + " " + user.getLastName();
+        name = name == null || name.isBlank() ? texts.get(locale, "ack.user_id", String.valueOf(user.getId())) : Html.escape(name);
+        return user.getUserName() == null ? name : name + " (@" + Html.escape(user.getUserName()) + ")";
+    }
+}

@@ -1,0 +1,63 @@
+package ru.smetabot.local;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The environment each process of the local suite starts with: the local defaults, overridden by whatever the
+ * caller's environment says, except what the suite assigns itself (ports, the listen address and, with the
+ * embedded database, its coordinates).
+ */
+final class ProcessEnvironments {
+
+    private final SuiteSettings settings;
+
+    ProcessEnvironments(SuiteSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A service's environment; {@code embeddedDatabaseUrl} is null when the caller gave DATABASE_URL. */
+    Map<String, String> service(String embeddedDatabaseUrl, int port, int metricsPort, Map<String, String> own) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "BOT_TOKEN", settings.botToken(),
+                "USERBOT_API_TOKEN", settings.apiToken(),
+                "WORKER_API_TOKEN", settings.workerApiToken(),
+                "USERBOT_URL", url(settings.ports().userbot())));
+        env.putAll(own);
+        env.putAll(passThrough());
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("METRICS_PORT", Integer.toString(metricsPort));
+        env.put("SERVER_ADDRESS", settings.bindAddress());
+        env.put("MANAGEMENT_SERVER_ADDRESS", settings.bindAddress());
+        if (embeddedDatabaseUrl != null) {
+            env.put("DATABASE_URL", embeddedDatabaseUrl);
+            env.put("DATABASE_USER", "postgres");
+            env.put("DATABASE_PASSWORD", "");
+        }
+        return env;
+    }
+
+    Map<String, String> sandbox() {
+        Map<String, String> env = new HashMap<>(passThrough());
+        env.put("SERVER_PORT", Integer.toString(settings.ports().sandbox()));
+        env.put("SERVER_ADDRESS", settings.bindAddress());
+        env.putIfAbsent("SANDBOX_BOTS", settings.botToken() + "=" + settings.botUsername());
+        env.putIfAbsent("SANDBOX_DATA_DIR", settings.dataDir().resolve("sandbox").toString());
+        return env;
+    }
+
+    /** The base URL of a process of the suite listening on {@code port}. */
+    String url(int port) {
+        return "http://" + settings.host() + ":" + port;
+    }
+
+    /** The caller's environment, less the per-process port and address variables the suite assigns itself. */
+    private Map<String, String> passThrough() {
+        Map<String, String> env = new HashMap<>(settings.environment());
+        env.remove("SERVER_PORT");
+        env.remove("METRICS_PORT");
+        env.remove("SERVER_ADDRESS");
+        env.remove("MANAGEMENT_SERVER_ADDRESS");
+        return env;
+    }
+}
