@@ -2,8 +2,6 @@ package ru.smetabot.local;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +26,7 @@ public final class LocalSuite implements AutoCloseable {
     private final SuiteSettings settings;
     private final ProcessEnvironments environments;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<LocalProxy> proxies = new ArrayList<>();
     private LocalPostgres postgres;
     private String databaseUrl;
 
@@ -87,24 +86,32 @@ public final class LocalSuite implements AutoCloseable {
         SuiteSettings.Ports ports = settings.ports();
         Path logs = settings.dataDir().resolve("logs");
 
-        ServiceProcess sandbox = startService("sandbox", sandboxJar(), environments.sandbox(), ports.sandbox(), logs, echo);
+        ServiceProcess sandbox = startService("sandbox", ServiceJars.sandbox(settings.home()), environments.sandbox(), ports.sandbox(), logs, echo);
         sandbox.awaitHealthy(START_TIMEOUT);
 
-        String db = databaseUrl;
-        startService("userbot", serviceJar("userbot-service"), serviceEnv(db, ports.userbot(), ports.userbotMetrics(),
-                Map.of("USERBOT_GATEWAY", "sandbox", "SANDBOX_URL", sandboxUrl(),
-                        "SESSIONS_DIR", settings.dataDir().resolve("sessions").toString(),
-                        "USERBOT_SANDBOX_SESSIONS_FILE",
-                        settings.dataDir().resolve("sessions").resolve("sandbox-sessions.json").toString())),
-                ports.userbotMetrics(), logs, echo);
-        startService("worker", serviceJar("worker-service"), serviceEnv(db, ports.worker(), ports.workerMetrics(),
-                Map.of()), ports.workerMetrics(), logs, echo);
-        startService("bot", serviceJar("bot-service"), serviceEnv(db, ports.bot(), ports.botMetrics(),
-                Map.of("TELEGRAM_API_URL", sandboxUrl(), "BOT_PUBLIC_URL", url(ports.bot()))),
-                ports.botMetrics(), logs, echo);
+        if (settings.multiInstance()) {
+            // The proxies first: the bots register the bot proxy's URL as their webhook when they start.
+            for (String service : List.of("userbot", "worker", "bot")) {
+                proxies.add(LocalProxy.inFrontOf(service, settings, this::url));
+                log("started the " + service + " proxy on " + url(settings.ports().app(service)));
+            }
+        }
+        for (String service : List.of("userbot", "worker", "bot")) {
+            for (int k = 1; k <= settings.instances(); k++) {
+                SuiteSettings.Ports own = settings.instancePorts(k);
+                startService(instanceName(service, k), ServiceJars.service(settings.home(), service + "-service"), serviceEnv(databaseUrl,
+                        own.app(service), own.metrics(service), environments.instance(service, k)),
+                        own.metrics(service), logs, echo);
+            }
+        }
         for (ServiceProcess service : services) {
             service.awaitHealthy(START_TIMEOUT);
         }
+    }
+
+    /** {@code bot} with one instance of each service, {@code bot-1} and {@code bot-2} with two. */
+    public String instanceName(String service, int k) {
+        return settings.multiInstance() ? service + "-" + k : service;
     }
 
     private ServiceProcess startService(String name, Path jar, Map<String, String> env, int healthPort, Path logs,
@@ -145,11 +152,22 @@ public final class LocalSuite implements AutoCloseable {
         service.awaitHealthy(START_TIMEOUT);
     }
 
-    /** Stops the embedded PostgreSQL (fast shutdown: sessions are cut), waits, starts it again on the same data. */
-    public void restartDatabase(Duration down) throws IOException, InterruptedException {
-        stopDatabase();
-        Thread.sleep(down.toMillis());
-        startDatabase();
+    /** Kills a service (SIGKILL, like a crash) and leaves it down; {@link #restart} starts it again. */
+    public void kill(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /** Starts a killed service again with its command and environment; returns once it is healthy. */
+    public void restart(String name) throws IOException, InterruptedException {
+        ServiceProcess service = service(name);
+        service.relaunch();
+        service.awaitHealthy(START_TIMEOUT);
+    }
+
+    /** The proxy in front of a service's instances (LOCAL_INSTANCES=2): bot, userbot or worker. */
+    public LocalProxy proxy(String service) {
+        return proxies.stream().filter(p -> p.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no proxy for " + service + " (one instance?)"));
     }
 
     /** Stops the embedded PostgreSQL (fast shutdown: sessions are cut); {@link #startDatabase} brings it back. */
@@ -187,22 +205,6 @@ public final class LocalSuite implements AutoCloseable {
         return environments.url(port);
     }
 
-    private Path serviceJar(String module) {
-        return settings.home().resolve(module).resolve("target").resolve(module + "-exec.jar");
-    }
-
-    private Path sandboxJar() throws IOException {
-        Path target = settings.home().resolve("telegram-sandbox").resolve("target");
-        if (Files.isDirectory(target)) {
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "*-exec.jar")) {
-                for (Path jar : jars) {
-                    return jar;
-                }
-            }
-        }
-        return target.resolve("telegram-sandbox-exec.jar");
-    }
-
     public String sandboxUrl() {
         return url(settings.ports().sandbox());
     }
@@ -227,6 +229,8 @@ public final class LocalSuite implements AutoCloseable {
             services.get(i).close();
         }
         services.clear();
+        proxies.forEach(LocalProxy::close);
+        proxies.clear();
         if (postgres != null) {
             try {
                 postgres.close();

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * Runs a periodic job on one bot instance per period. Two guards, both in PostgreSQL: a session advisory lock
  * ({@code pg_try_advisory_lock}) on a connection of the job's own, held while the job runs, so no two instances
  * run it at the same time (an instance that dies drops its connection and so its lock); and
- * {@code core.job_runs}, whose row is claimed in one statement only when the last start is at least 90% of
- * the period ago, so an instance whose timer fires just after another's run skips this period.
+ * {@code core.job_runs}, where a run's row is inserted in one statement only when the job's last start is at
+ * least 90% of the period ago, so an instance whose timer fires just after another's run skips this period.
+ * The rows are the jobs' history (one per run, which instance, start and finish), kept for 7 days.
  * Hand-written rather than ShedLock: ShedLock is not among the packages this build may use, and the whole
  * mechanism is two statements on a connection.
  */
@@ -52,13 +53,14 @@ public class OncePerPeriod {
                 return Optional.empty();
             }
             try {
-                if (!claim(connection, job, period.multipliedBy(9).dividedBy(10))) {
+                Optional<Long> run = claim(connection, job, period.multipliedBy(9).dividedBy(10));
+                if (run.isEmpty()) {
                     skipped(job, "done this period");
                     return Optional.empty();
                 }
                 meters.counter("smetabot.bot.jobs.runs", "job", job, "outcome", "ran").increment();
                 T result = work.get();
-                finished(connection, job);
+                finished(connection, run.get(), job);
                 return Optional.ofNullable(result);
             } finally {
                 advisory(connection, "SELECT pg_advisory_unlock(hashtext(?))", job);
@@ -82,27 +84,33 @@ public class OncePerPeriod {
         }
     }
 
-    private boolean claim(Connection connection, String job, Duration gap) throws SQLException {
+    private Optional<Long> claim(Connection connection, String job, Duration gap) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO core.job_runs AS r (job, started_at, instance) VALUES (?, now(), ?)
-                ON CONFLICT (job) DO UPDATE SET started_at = EXCLUDED.started_at, finished_at = NULL,
-                       instance = EXCLUDED.instance
-                 WHERE r.started_at <= now() - make_interval(secs => ?)
-                RETURNING 1""")) {
+                INSERT INTO core.job_runs (job, started_at, instance)
+                SELECT ?, now(), ?
+                 WHERE NOT EXISTS (SELECT 1 FROM core.job_runs
+                                    WHERE job = ? AND started_at > now() - make_interval(secs => ?))
+                RETURNING id""")) {
             statement.setString(1, job);
             statement.setString(2, instance);
-            statement.setDouble(3, gap.toMillis() / 1000.0);
+            statement.setString(3, job);
+            statement.setDouble(4, gap.toMillis() / 1000.0);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
         }
     }
 
-    private static void finished(Connection connection, String job) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE core.job_runs SET finished_at = now() WHERE job = ?")) {
-            statement.setString(1, job);
-            statement.executeUpdate();
+    /** Marks the run finished and drops the job's rows older than the kept history. */
+    private static void finished(Connection connection, long run, String job) throws SQLException {
+        try (PreparedStatement done = connection.prepareStatement(
+                "UPDATE core.job_runs SET finished_at = now() WHERE id = ?");
+                PreparedStatement old = connection.prepareStatement(
+                        "DELETE FROM core.job_runs WHERE job = ? AND started_at < now() - interval '7 days'")) {
+            done.setLong(1, run);
+            done.executeUpdate();
+            old.setString(1, job);
+            old.executeUpdate();
         }
     }
 }

@@ -99,7 +99,9 @@ class JoinDecisions {
         }
         Map<String, Object> details = Map.of("invite_id", decision.link().id(), "tg_user_id", decision.userId(),
                 "source", decision.source().name().toLowerCase(Locale.ROOT));
-        if (registration.newlyRegistered() || before != ClientStatus.ACTIVE) {
+        // No row before (the lock saw none) but not inserted here either: the chat_member update of this very join
+        // inserted it meanwhile (uncommitted rows are invisible to the lock) and recorded the join itself.
+        if (registration.newlyRegistered() || before != null && before != ClientStatus.ACTIVE) {
             events.record(EventType.CLIENT_JOIN, decision.roomId(), registration.clientId(), details);
         }
         events.record(EventType.INVITE_USED, decision.roomId(), registration.clientId(), details);

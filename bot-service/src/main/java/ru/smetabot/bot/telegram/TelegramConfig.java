@@ -37,9 +37,9 @@ class TelegramConfig {
      */
     @Bean
     @ConditionalOnExpression("${smetabot.bot.polling:true} and '${smetabot.bot.updates:polling}' == 'polling'")
-    BotPoller botPoller(BotProperties properties, TelegramUrl url, UpdateDispatcher dispatcher, UpdateInbox inbox,
-            UnparsedUpdates unparsed) {
-        return new BotPoller(properties, url, dispatcher, inbox, unparsed);
+    BotPoller botPoller(BotProperties properties, TelegramUrl url, TelegramClient telegram, UpdateDispatcher dispatcher,
+            UpdateInbox inbox, UnparsedUpdates unparsed) {
+        return new BotPoller(properties, () -> LeftoverWebhook.remove(telegram), url, dispatcher, inbox, unparsed);
     }
 
     static TelegramUrl telegramUrlOf(URI uri) {

@@ -81,7 +81,7 @@ class OncePerPeriodTests {
         assertThat(duringTheRun).as("the advisory lock is held while the job runs").isEmpty();
         assertThat(laterInThePeriod).as("the period was claimed by the first instance").isEmpty();
         assertThat(JdbcClient.create(db).sql("SELECT finished_at IS NOT NULL FROM core.job_runs WHERE job = 'sweep'")
-                .query(Boolean.class).single()).isTrue();
+                .query(Boolean.class).single()).as("one run recorded, finished").isTrue();
     }
 
     @Test
@@ -89,6 +89,8 @@ class OncePerPeriodTests {
         assertThat(first.run("cleanup", Duration.ZERO, () -> 1)).contains(1);
         assertThat(second.run("cleanup", Duration.ZERO, () -> 2)).contains(2);
         assertThat(first.run("cleanup", HOUR, () -> 3)).isEmpty();
+        assertThat(JdbcClient.create(db).sql("SELECT count(*) FROM core.job_runs WHERE job = 'cleanup'")
+                .query(Long.class).single()).as("a row per run, none for the skipped tick").isEqualTo(2);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

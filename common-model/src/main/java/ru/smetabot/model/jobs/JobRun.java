@@ -7,14 +7,17 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The last start of a periodic job across all instances (written by bot-service's {@code OncePerPeriod}):
- * which instance ran it, when it started and, once done, when it finished.
+ * One run of a periodic job across all instances (written by bot-service's {@code OncePerPeriod}): which
+ * instance ran it, when it started and, once done, when it finished.
  */
 @Entity
 @Table(schema = "core", name = "job_runs")
 public class JobRun {
 
     @Id
+    private Long id;
+
+    @Column(nullable = false)
     private String job;
 
     @Column(name = "started_at", nullable = false)
@@ -27,6 +30,10 @@ public class JobRun {
     private String instance;
 
     protected JobRun() {
+    }
+
+    public Long getId() {
+        return id;
     }
 
     public String getJob() {
