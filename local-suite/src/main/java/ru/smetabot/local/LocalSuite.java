@@ -104,8 +104,9 @@ public final class LocalSuite implements AutoCloseable {
                         own.metrics(service), logs, echo);
             }
         }
+        // Twice the JVMs starting at once on the same cores take about twice as long.
         for (ServiceProcess service : services) {
-            service.awaitHealthy(START_TIMEOUT);
+            service.awaitHealthy(START_TIMEOUT.multipliedBy(settings.instances()));
         }
     }
 
