@@ -9,22 +9,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import ru.smetabot.userbot.gateway.TelegramGateway;
 
 /**
  * The leases this instance holds. An account's session is opened here only after its lease is taken
- * ({@link #route}); every {@code USERBOT_LEASE_TTL/3} each lease is renewed, and one that cannot be (another instance
+ * ({@link #route}); every {@code USERBOT_LEASE_TTL/3} ({@link LeaseRenewals}) each lease is renewed, and one that cannot be (another instance
  * took it, or the database stayed unreachable until it expired) has its session closed here at once. A graceful stop
  * closes every session and releases every lease, so other instances take the accounts over without waiting.
  */
-public class AccountLeases implements SmartLifecycle {
+public class AccountLeases {
 
     private static final Logger log = LoggerFactory.getLogger(AccountLeases.class);
 
@@ -39,7 +35,6 @@ public class AccountLeases implements SmartLifecycle {
     private final Map<Long, Held> held = new ConcurrentHashMap<>();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> inFlight = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService renewals;
 
     public AccountLeases(LeaseStore store, InstanceIdentity instance, InstanceProperties properties,
             TelegramGateway gateway, MeterRegistry meters) {
@@ -98,7 +93,7 @@ public class AccountLeases implements SmartLifecycle {
      * Gives up the leases of accounts this instance has no session or login of (a request for an unknown account, a
      * logout) while no request for them runs, so leases do not pile up.
      */
-    void releaseUnused() {
+    public void releaseUnused() {
         List<Long> used = gateway.accounts();
         for (long account : held.keySet()) {
             if (used.contains(account)) {
@@ -157,7 +152,7 @@ public class AccountLeases implements SmartLifecycle {
         return new Route.Local(account, lease.fencingToken());
     }
 
-    /** Renews every lease held; closes the session of each one that is lost. Runs every USERBOT_LEASE_TTL/3. */
+    /** Renews every lease held; closes the session of each one that is lost. Runs every USERBOT_LEASE_TTL/3 ({@link LeaseRenewals}). */
     public void renewAll() {
         for (Map.Entry<Long, Held> entry : held.entrySet()) {
             long account = entry.getKey();
@@ -222,58 +217,6 @@ public class AccountLeases implements SmartLifecycle {
         }
         log.info("instance {} stopped: {} lease(s) released, their accounts move to the other instances", instance.id(),
                 accounts.size());
-    }
-
-    /** Takes the leases of the stored sessions nobody holds, opening them here; starts the renewals. */
-    @Override
-    public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "userbot-lease-renewal");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = properties.renewEvery().toMillis();
-        executor.scheduleWithFixedDelay(this::renewSafely, every, every, TimeUnit.MILLISECONDS);
-        renewals = executor;
-        for (long account : gateway.stored()) {
-            try {
-                route(account);
-            } catch (RuntimeException e) {
-                log.error("account {}: could not take its lease or open its session at start: {}", account, e.toString());
-            }
-        }
-        log.info("instance {} ({}) holds the leases of accounts {} (lease TTL {}, renewed every {} ms)", instance.id(),
-                instance.url(), held(), properties.leaseTtl(), every);
-    }
-
-    private void renewSafely() {
-        try {
-            renewAll();
-            releaseUnused();
-        } catch (RuntimeException e) {
-            log.error("lease renewal round failed", e);
-        }
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService executor = renewals;
-        renewals = null;
-        if (executor != null) {
-            executor.shutdownNow();
-        }
-        releaseAll();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return renewals != null;
-    }
-
-    /** After the web server started (its port is this instance's URL), before it stops: requests drain first. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1536;
     }
 
     private long validUntil() {

@@ -19,4 +19,9 @@ class LeaseConfiguration {
             TelegramGateway gateway, MeterRegistry meters) {
         return new AccountLeases(store, instance, properties, gateway, meters);
     }
+
+    @Bean
+    LeaseRenewals leaseRenewals(AccountLeases leases, InstanceProperties properties, TelegramGateway gateway) {
+        return new LeaseRenewals(leases, properties, gateway);
+    }
 }

@@ -25,8 +25,8 @@ class AccountLeasesTests {
 
     @AfterEach
     void stopRenewals() {
-        a.leases.stop();
-        b.leases.stop();
+        a.renewals.stop();
+        b.renewals.stop();
     }
 
     @Test
@@ -46,7 +46,7 @@ class AccountLeasesTests {
     void aGracefulStopReleasesSoTheOtherInstanceTakesOverAtOnce() {
         a.leases.route(1L);
 
-        a.leases.stop();
+        a.renewals.stop();
 
         assertThat(a.gateway.closed).as("the stopping instance closes the session before releasing").containsExactly(1L);
         assertThat(b.leases.route(1L)).isInstanceOf(Route.Local.class);
@@ -92,7 +92,7 @@ class AccountLeasesTests {
         Instance holder = new Instance("ub-holder", SHORT_TTL);
         holder.gateway.connect(5L); // a connected account: its lease is never given up as unused
         holder.leases.route(5L);
-        holder.leases.start();
+        holder.renewals.start();
         double renewedBefore = holder.count("renewed");
 
         // Four renewals (every TTL/3) span more than one TTL after the lease was taken.
@@ -101,20 +101,32 @@ class AccountLeasesTests {
         Instance other = new Instance("ub-late", SHORT_TTL);
         assertThat(other.leases.route(5L)).isInstanceOf(Route.Remote.class);
         assertThat(holder.leases.holds(5L)).isTrue();
-        holder.leases.stop();
+        holder.renewals.stop();
+    }
+
+    @Test
+    void atStartAnInstanceOpensTheStoredSessionsNobodyHolds() {
+        b.leases.route(9L);
+        a.gateway.connect(8L); // both sessions are stored where every instance sees them
+        a.gateway.connect(9L);
+
+        a.renewals.start();
+
+        assertThat(a.leases.held()).containsExactly(8L);
+        assertThat(a.gateway.opened).containsExactly(8L);
     }
 
     @Test
     void theLeaseOfAnAccountWithoutSessionOrLoginHereIsGivenUp() {
         Instance holder = new Instance("ub-idle", SHORT_TTL);
         holder.leases.route(7L); // e.g. a request for an account never connected
-        holder.leases.start();
+        holder.renewals.start();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !holder.leases.holds(7L));
 
         assertThat(holder.count("released")).isEqualTo(1.0);
         assertThat(b.leases.route(7L)).as("free for any instance at once").isInstanceOf(Route.Local.class);
-        holder.leases.stop();
+        holder.renewals.stop();
     }
 
     @Test
@@ -167,10 +179,13 @@ class AccountLeasesTests {
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         final InstanceIdentity identity;
         final AccountLeases leases;
+        final LeaseRenewals renewals;
 
         Instance(String id, Duration ttl) {
             identity = new InstanceIdentity(id, URI.create("http://" + id + ".invalid:8082"));
-            leases = new AccountLeases(store, identity, new InstanceProperties(id, identity.url(), ttl), gateway, meters);
+            InstanceProperties properties = new InstanceProperties(id, identity.url(), ttl);
+            leases = new AccountLeases(store, identity, properties, gateway, meters);
+            renewals = new LeaseRenewals(leases, properties, gateway);
         }
 
         double count(String event) {
