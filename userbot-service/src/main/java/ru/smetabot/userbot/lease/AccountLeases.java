@@ -24,6 +24,8 @@ public class AccountLeases {
 
     private static final Logger log = LoggerFactory.getLogger(AccountLeases.class);
 
+    private static final int RELEASE_WAIT_SECONDS = 5;
+
     private record Held(long fencingToken, long validUntilNanos) {
     }
 
@@ -197,26 +199,42 @@ public class AccountLeases {
         }
     }
 
-    /** Closes every session and releases every lease (graceful stop): others take the accounts over at once. */
+    /**
+     * Closes every session and releases every lease (graceful stop): others take the accounts over at once. The
+     * releases get at most {@value #RELEASE_WAIT_SECONDS} s in all (a database already gone would otherwise hold the
+     * stop for the pool's connection timeout); leases not released then simply expire.
+     */
     public void releaseAll() {
-        List<Long> accounts = List.copyOf(held.keySet());
-        for (long account : accounts) {
+        Map<Long, Long> tokens = new java.util.TreeMap<>();
+        for (long account : List.copyOf(held.keySet())) {
             Held lease = held.remove(account);
-            if (lease == null) {
-                continue;
-            }
-            closeQuietly(account);
-            try {
-                if (store.release(account, instance.id(), lease.fencingToken())) {
-                    count("released");
-                }
-            } catch (RuntimeException e) {
-                log.warn("account {}: releasing its lease failed ({}); another instance takes it over when it expires",
-                        account, e.toString());
+            if (lease != null) {
+                closeQuietly(account);
+                tokens.put(account, lease.fencingToken());
             }
         }
-        log.info("instance {} stopped: {} lease(s) released, their accounts move to the other instances", instance.id(),
-                accounts.size());
+        if (tokens.isEmpty()) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture<Integer> released = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            int done = 0;
+            for (Map.Entry<Long, Long> lease : tokens.entrySet()) {
+                if (store.release(lease.getKey(), instance.id(), lease.getValue())) {
+                    count("released");
+                    done++;
+                }
+            }
+            return done;
+        });
+        try {
+            log.info("instance {} stopped: {} of {} lease(s) released, their accounts move to the other instances at once",
+                    instance.id(), released.get(RELEASE_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS), tokens.size());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            log.warn("instance {} stopped without releasing its leases of accounts {} ({}): other instances take them over "
+                    + "when they expire (USERBOT_LEASE_TTL {})", instance.id(), tokens.keySet(), e.toString(), properties.leaseTtl());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long validUntil() {

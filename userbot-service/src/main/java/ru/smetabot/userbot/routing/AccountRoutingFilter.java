@@ -45,11 +45,13 @@ class AccountRoutingFilter extends OncePerRequestFilter {
     private final AccountLeases leases;
     private final RequestAccounts accounts;
     private final InstanceForwarder forwarder;
+    private final AllInstancesStatus allInstances;
     private final Duration waitForExpiry;
 
     AccountRoutingFilter(AccountLeases leases, RequestAccounts accounts, InstanceForwarder forwarder,
-            InstanceProperties properties) {
+            AllInstancesStatus allInstances, InstanceProperties properties) {
         this.leases = leases;
+        this.allInstances = allInstances;
         this.accounts = accounts;
         this.forwarder = forwarder;
         this.waitForExpiry = properties.leaseTtl().plusSeconds(2);
@@ -60,6 +62,14 @@ class AccountRoutingFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!ACCOUNT_SCOPED.contains(request.getRequestURI())) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (overview(request)) {
+            try {
+                allInstances.serve(request, response, chain);
+            } catch (DataAccessException e) {
+                databaseDown(response, e);
+            }
             return;
         }
         byte[] body;
@@ -157,6 +167,12 @@ class AccountRoutingFilter extends OncePerRequestFilter {
         log.error("the accounts' leases cannot be read ({}): check DATABASE_URL and that PostgreSQL is up", e.toString());
         ProblemWriter.write(response, HttpStatus.SERVICE_UNAVAILABLE, UserbotProblems.TELEGRAM_UNAVAILABLE,
                 "the userbot's database is unreachable, so the instance serving this account is unknown; retry");
+    }
+
+    /** GET /session/status without an account, not forwarded: the overview of every instance's accounts. */
+    private static boolean overview(HttpServletRequest request) {
+        return UserbotApi.SESSION_STATUS.equals(request.getRequestURI()) && "GET".equals(request.getMethod())
+                && request.getParameter("account") == null && request.getHeader(InstanceForwarder.FORWARDED_BY) == null;
     }
 
     private static String pathAndQuery(HttpServletRequest request) {
