@@ -53,7 +53,7 @@ final class ProcessEnvironments {
     /**
      * Instance {@code k}'s own settings beside the common ones: with LOCAL_INSTANCES=2 the userbots get
      * USERBOT_INSTANCE_ID and USERBOT_INSTANCE_URL (where the other instance forwards requests for accounts this
-     * one holds) and their own sandbox sessions file; the bots take updates by webhook at the bot proxy (its URL
+     * one holds) and share SESSIONS_DIR; the bots take updates by webhook at the bot proxy (its URL
      * is their public URL), checked with a local secret.
      */
     Map<String, String> instance(String service, int k) {
@@ -65,8 +65,8 @@ final class ProcessEnvironments {
                 env.put("USERBOT_GATEWAY", "sandbox");
                 env.put("SANDBOX_URL", url(settings.ports().sandbox()));
                 env.put("SESSIONS_DIR", sessions.toString());
-                env.put("USERBOT_SANDBOX_SESSIONS_FILE", sessions.resolve(settings.multiInstance()
-                        ? "sandbox-sessions-" + k + ".json" : "sandbox-sessions.json").toString());
+                // Only read (imported into PostgreSQL, where the sessions live), so both instances may share it.
+                env.put("USERBOT_SANDBOX_SESSIONS_FILE", sessions.resolve("sandbox-sessions.json").toString());
                 if (settings.multiInstance()) {
                     env.put("USERBOT_INSTANCE_ID", "userbot-" + k);
                     env.put("USERBOT_INSTANCE_URL", url(own.userbot()));

@@ -25,8 +25,9 @@ import ru.smetabot.local.SuiteSettings;
 /**
  * {@code LOCAL_INSTANCES=2 ./run-local}: two bots on webhooks behind the local proxy, two workers, two userbots
  * behind theirs, one database. A storm of join requests over links with approval limits while one bot instance is
- * killed (SIGKILL): every request is decided once, by its link's limit, and Telegram admits exactly the approved;
- * meanwhile each periodic job runs once per period across the instances (the bot's sweep and member
+ * killed (SIGKILL): every request is decided once, by its link's limit, and Telegram admits exactly the approved.
+ * Then the userbot instance holding the owner's account is killed and the account keeps working through the other.
+ * Meanwhile each periodic job runs once per period across the instances (the bot's sweep and member
  * reconciliation in {@code core.job_runs}, the worker's views refresh in {@code analytics.refresh_runs}).
  */
 class TwoInstancesTests {
@@ -46,6 +47,7 @@ class TwoInstancesTests {
         Map<String, String> env = new HashMap<>(SharedSuite.environment(dataDir, 2));
         env.put("JOIN_REQUEST_SWEEP_INTERVAL", SWEEP.toSeconds() + "s");
         env.put("MEMBER_RECONCILE_INTERVAL", RECONCILE.toSeconds() + "s");
+        env.put("USERBOT_LEASE_TTL", "10s");
         long began = System.nanoTime();
         Suite suite = new Suite(LocalSuite.startQuietly(SuiteSettings.fromEnvironment(env)));
         System.out.printf("TWO INSTANCES start %.0f s%n", (System.nanoTime() - began) / 1e9);
@@ -87,6 +89,7 @@ class TwoInstancesTests {
                     + "| %.1f s, %.0f requests/s%n", REQUESTS, approved, REQUESTS - approved, pushes[0], pushes[1],
                     seconds, REQUESTS / seconds);
 
+            assertTheAccountOutlivesItsUserbotInstance(suite, owner, targets.get(0));
             assertPeriodicJobsRanOncePerPeriod(suite);
         } finally {
             people.shutdownNow();
@@ -146,6 +149,40 @@ class TwoInstancesTests {
         active.retainAll(guests);
         assertThat(members).as("Telegram admitted exactly the approved").isEqualTo(active).hasSize(approvedTotal);
         return approvedTotal;
+    }
+
+    /**
+     * The userbot instance holding the owner's account (its lease) is killed (SIGKILL): the other instance takes the
+     * account over once the lease expires, and the room's views refresh — the owner's button through the bot and
+     * the worker's periodic run, both reaching the userbots through their proxy — reads a new view.
+     */
+    private static void assertTheAccountOutlivesItsUserbotInstance(Suite suite, Contractor owner, Target target) {
+        List<List<Object>> readers = suite.query("SELECT tg_user_id FROM core.clients WHERE channel_id = ?"
+                + " AND status = 'active' ORDER BY tg_user_id LIMIT 2", target.roomId());
+        String room = "Двое 0 · " + owner.id();
+        suite.sandbox().readChannel(target.chatId(), ((Number) readers.get(0).get(0)).longValue());
+        owner.refreshUntil(owner.openCard(room), "plan-0.pdf — 👁 1");
+        String holder = (String) suite.query("SELECT instance_id FROM core.userbot_leases WHERE account_id = ?"
+                + " AND released_at IS NULL", owner.id()).get(0).get(0);
+        assertThat(holder).as("the account's lease holder").isIn("userbot-1", "userbot-2");
+        double killedAt = ((Number) suite.query("SELECT extract(epoch FROM now()) * 1000").get(0).get(0)).doubleValue();
+        try {
+            suite.local().kill(holder);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        suite.sandbox().readChannel(target.chatId(), ((Number) readers.get(1).get(0)).longValue());
+
+        assertThat(owner.refreshUntil(owner.openCard(room), "plan-0.pdf — 👁 2").text()).contains("plan-0.pdf — 👁 2");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> suite.queryLong(
+                "SELECT count(*) FROM analytics.refresh_runs WHERE channel_id = ? AND outcome = 'refreshed'"
+                        + " AND trigger = 'periodic' AND extract(epoch FROM started_at) * 1000 > ?",
+                target.roomId(), killedAt) > 0);
+        assertThat(suite.query("SELECT instance_id FROM core.userbot_leases WHERE account_id = ?", owner.id()))
+                .as("the account moved to the other instance").containsExactly(List.of(holder.equals("userbot-1")
+                        ? "userbot-2" : "userbot-1"));
+        System.out.printf("TWO INSTANCES %s killed: the account moved to the other userbot, views refreshed%n", holder);
     }
 
     /**
