@@ -118,6 +118,24 @@ public class AccountLeases {
         }
     }
 
+    /**
+     * Takes the leases of stored sessions nobody holds (those of an instance that crashed or stopped) and opens them
+     * here, without waiting for a request for them. Runs at start and in every renewal round.
+     */
+    public void adoptOrphans() {
+        Set<Long> live = new java.util.HashSet<>();
+        store.live().forEach(holder -> live.add(holder.account()));
+        for (long account : gateway.stored()) {
+            if (!held.containsKey(account) && !live.contains(account)) {
+                try {
+                    route(account);
+                } catch (RuntimeException e) {
+                    log.error("account {}: could not take its lease or open its session: {}", account, e.toString());
+                }
+            }
+        }
+    }
+
     /** Whether this instance holds the account's lease now. */
     public boolean holds(long account) {
         return held.containsKey(account);

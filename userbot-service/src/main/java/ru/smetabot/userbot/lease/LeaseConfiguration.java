@@ -21,7 +21,7 @@ class LeaseConfiguration {
     }
 
     @Bean
-    LeaseRenewals leaseRenewals(AccountLeases leases, InstanceProperties properties, TelegramGateway gateway) {
-        return new LeaseRenewals(leases, properties, gateway);
+    LeaseRenewals leaseRenewals(AccountLeases leases, InstanceProperties properties) {
+        return new LeaseRenewals(leases, properties);
     }
 }

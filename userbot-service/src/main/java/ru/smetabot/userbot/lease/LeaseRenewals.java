@@ -6,11 +6,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import ru.smetabot.userbot.gateway.TelegramGateway;
 
 /**
  * The leases' life with the application: at start the stored sessions nobody holds are taken and opened here and the
- * renewal round (every USERBOT_LEASE_TTL/3) begins; at a graceful stop every session is closed and every lease
+ * renewal round (every USERBOT_LEASE_TTL/3: renew, give up unused leases, take over orphaned sessions) begins; at a graceful stop every session is closed and every lease
  * released. Runs after the web server started (its port is this instance's URL) and stops after the requests in
  * flight drained, before the web server stops.
  */
@@ -20,13 +19,11 @@ public class LeaseRenewals implements SmartLifecycle {
 
     private final AccountLeases leases;
     private final InstanceProperties properties;
-    private final TelegramGateway gateway;
     private volatile ScheduledExecutorService renewals;
 
-    public LeaseRenewals(AccountLeases leases, InstanceProperties properties, TelegramGateway gateway) {
+    public LeaseRenewals(AccountLeases leases, InstanceProperties properties) {
         this.leases = leases;
         this.properties = properties;
-        this.gateway = gateway;
     }
 
     @Override
@@ -39,13 +36,7 @@ public class LeaseRenewals implements SmartLifecycle {
         long every = properties.renewEvery().toMillis();
         executor.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
         renewals = executor;
-        for (long account : gateway.stored()) {
-            try {
-                leases.route(account);
-            } catch (RuntimeException e) {
-                log.error("account {}: could not take its lease or open its session at start: {}", account, e.toString());
-            }
-        }
+        leases.adoptOrphans();
         log.info("instance {} ({}) holds the leases of accounts {} (lease TTL {}, renewed every {} ms)",
                 leases.instance().id(), leases.instance().url(), leases.held(), properties.leaseTtl(), every);
     }
@@ -54,6 +45,7 @@ public class LeaseRenewals implements SmartLifecycle {
         try {
             leases.renewAll();
             leases.releaseUnused();
+            leases.adoptOrphans();
         } catch (RuntimeException e) {
             log.error("lease renewal round failed; the next one runs in {} ms", properties.renewEvery().toMillis(), e);
         }

@@ -117,14 +117,30 @@ class AccountLeasesTests {
     }
 
     @Test
+    void theRenewalRoundTakesOverAStoredSessionWhoseHolderCrashedWithoutARequest() {
+        Instance crashed = new Instance("ub-gone", SHORT_TTL);
+        crashed.leases.route(10L);
+        Instance survivor = new Instance("ub-sweeper", SHORT_TTL);
+        survivor.gateway.connect(10L); // its session is stored where the survivor sees it
+        survivor.renewals.start();
+        assertThat(survivor.leases.holds(10L)).as("not while the crashed instance's lease lasts").isFalse();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> survivor.leases.holds(10L));
+
+        assertThat(survivor.gateway.opened).containsExactly(10L);
+        assertThat(survivor.count("taken_over")).isEqualTo(1.0);
+        survivor.renewals.stop();
+    }
+
+    @Test
     void theLeaseOfAnAccountWithoutSessionOrLoginHereIsGivenUp() {
         Instance holder = new Instance("ub-idle", SHORT_TTL);
         holder.leases.route(7L); // e.g. a request for an account never connected
         holder.renewals.start();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !holder.leases.holds(7L));
+        await().atMost(Duration.ofSeconds(10)).until(() -> holder.count("released") == 1.0);
 
-        assertThat(holder.count("released")).isEqualTo(1.0);
+        assertThat(holder.leases.holds(7L)).isFalse();
         assertThat(b.leases.route(7L)).as("free for any instance at once").isInstanceOf(Route.Local.class);
         holder.renewals.stop();
     }
@@ -185,7 +201,7 @@ class AccountLeasesTests {
             identity = new InstanceIdentity(id, URI.create("http://" + id + ".invalid:8082"));
             InstanceProperties properties = new InstanceProperties(id, identity.url(), ttl);
             leases = new AccountLeases(store, identity, properties, gateway, meters);
-            renewals = new LeaseRenewals(leases, properties, gateway);
+            renewals = new LeaseRenewals(leases, properties);
         }
 
         double count(String event) {

@@ -118,9 +118,12 @@ class TwoInstancesTests {
         assertThat(store().holder(account).orElseThrow().live()).as("released on stopping").isFalse();
         HttpResponse<String> count = post(a, UserbotApi.MEMBER_COUNT, "{\"account\":" + account + ",\"chatId\":" + chatId + "}");
         assertThat(count.statusCode()).isEqualTo(200);
-        assertThat(count.headers().firstValue(ServedBy.HEADER)).contains("ub-a");
+        // a took it on this request, or b's renewal round took the orphaned session first and a forwarded to b.
+        String servedBy = count.headers().firstValue(ServedBy.HEADER).orElseThrow();
+        assertThat(servedBy).isIn("ub-a", "ub-b");
+        assertThat(store().holder(account).orElseThrow().instanceId()).isEqualTo(servedBy);
         assertThat(store().holder(account).orElseThrow().fencingToken()).isEqualTo(tokenOnC + 1);
-        assertThat(leaseEvents(a, "taken_over")).isGreaterThanOrEqualTo(1);
+        assertThat(leaseEvents(a, "taken_over") + leaseEvents(b, "taken_over")).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -135,11 +138,13 @@ class TwoInstancesTests {
 
         assertThat(count.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(count.body()).path("count").asInt()).isEqualTo(1);
-        assertThat(count.headers().firstValue(ServedBy.HEADER)).contains("ub-a");
-        assertThat(store().holder(account).orElseThrow().instanceId()).isEqualTo("ub-a");
-        assertThat(forwarded(a, "unreachable")).isGreaterThanOrEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !leases(b).holds(account));
-        assertThat(leaseEvents(b, "lost")).as("b saw another holder and closed the session").isEqualTo(lostBefore + 1);
+        assertThat(forwarded(a, "unreachable")).as("a tried the crashed holder first").isGreaterThanOrEqualTo(1);
+        // a took it over when the lease expired, or b's renewal round did a moment earlier and a forwarded to b.
+        String servedBy = count.headers().firstValue(ServedBy.HEADER).orElseThrow();
+        assertThat(servedBy).isIn("ub-a", "ub-b");
+        assertThat(store().holder(account).orElseThrow().instanceId()).isEqualTo(servedBy);
+        // b's next renewal finds the crashed instance's (or a newer) fencing token: b closes its session.
+        await().atMost(Duration.ofSeconds(30)).until(() -> leaseEvents(b, "lost") == lostBefore + 1);
     }
 
     @Test
