@@ -36,7 +36,7 @@ class TwoInstancesTests {
     private static final String[] LIMITS = {"1", "5", "10", "Без лимита"};
     private static final Duration SWEEP = Duration.ofSeconds(5);
     private static final Duration RECONCILE = Duration.ofSeconds(15);
-    private static final Duration DECIDED_WITHIN = Duration.ofMinutes(6);
+    private static final Duration DECIDED_WITHIN = Duration.ofMinutes(10);
 
     private record Target(long roomId, long chatId, String link, long linkId, int limit) {
     }
