@@ -6,17 +6,14 @@ import org.springframework.stereotype.Component;
 
 import ru.smetabot.sandbox.updates.Json;
 import ru.smetabot.sandbox.updates.TelegramObjects;
-import ru.smetabot.sandbox.updates.UpdateHub;
 
-/** getMe, webhook and command settings: the bot's own account. */
+/** getMe and command settings: the bot's own account (the webhook methods are {@link WebhookMethods}). */
 @Component
 class AccountMethods implements BotMethodGroup {
 
-    private final UpdateHub hub;
     private final BotCommands commands;
 
-    AccountMethods(UpdateHub hub, BotCommands commands) {
-        this.hub = hub;
+    AccountMethods(BotCommands commands) {
         this.commands = commands;
     }
 
@@ -32,11 +29,7 @@ class AccountMethods implements BotMethodGroup {
                             "has_main_web_app", false));
                     return me;
                 }),
-                Map.entry("getWebhookInfo", (bot, r) -> Json.obj("url", "", "has_custom_certificate", false,
-                        "pending_update_count", hub.pendingCount(bot.id()))),
                 // Settings a bot may push at start-up: accepted and not modelled.
-                Map.entry("deleteWebhook", accepted),
-                Map.entry("setWebhook", accepted),
                 Map.entry("setChatMenuButton", accepted),
                 Map.entry("setMyName", accepted),
                 Map.entry("setMyDescription", accepted),
