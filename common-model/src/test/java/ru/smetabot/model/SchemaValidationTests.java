@@ -22,6 +22,13 @@ import ru.smetabot.model.testing.WithEmbeddedPostgres;
 @WithEmbeddedPostgres
 class SchemaValidationTests {
 
+    /**
+     * Tables one service reads and writes only with its own SQL (atomic upserts, no entity), each covered by that
+     * service's tests: userbot-service's leases, login attempts and sandbox sessions (V12).
+     */
+    private static final Set<String> SQL_ONLY = Set.of("core.userbot_leases", "core.userbot_login_attempts",
+            "core.userbot_sandbox_sessions");
+
     @Autowired
     EntityManagerFactory entityManagerFactory;
 
@@ -38,7 +45,7 @@ class SchemaValidationTests {
         List<String> tables = jdbc.sql("""
                 SELECT table_schema || '.' || table_name FROM information_schema.tables
                 WHERE table_schema IN ('core', 'analytics') AND table_name <> 'flyway_schema_history'
-                """).query(String.class).list();
+                """).query(String.class).stream().filter(table -> !SQL_ONLY.contains(table)).toList();
 
         assertThat(mapped).containsExactlyInAnyOrderElementsOf(tables);
     }

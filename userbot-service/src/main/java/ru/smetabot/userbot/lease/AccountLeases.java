@@ -166,7 +166,7 @@ public class AccountLeases {
         } else {
             count("taken_over");
             log.warn("account {}: taken over by instance {} from instance {}, whose lease {} (fencing token now {})", account,
-                    instance.id(), previous, lease.previousReleased() ? "it released on stopping" : "expired: it stopped "
+                    instance.id(), previous, lease.previousReleased() ? "it released (stopping, or no session there)" : "expired: it stopped "
                     + "renewing (crashed, paused or lost the database); check that instance's log", lease.fencingToken());
         }
         return new Route.Local(account, lease.fencingToken());

@@ -105,6 +105,7 @@ class AccountRoutingFilter extends OncePerRequestFilter {
     private void serve(long account, HttpServletRequest request, byte[] body, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long giveUpAt = System.nanoTime() + waitForExpiry.toNanos();
+        boolean warned = false;
         while (true) {
             Route route = leases.route(account);
             if (route instanceof Route.Local) {
@@ -131,8 +132,12 @@ class AccountRoutingFilter extends OncePerRequestFilter {
                     unavailable(response, account, holder, "is unreachable and its lease did not expire in time");
                     return;
                 }
-                log.warn("account {}: instance {} holding it is unreachable ({}); instance {} takes it over when the lease "
-                        + "expires at {}", account, holder.instanceId(), e.getMessage(), leases.instance().id(), holder.expiresAt());
+                if (!warned) {
+                    log.warn("account {}: instance {} holding it is unreachable ({}); instance {} takes it over when the "
+                            + "lease expires at {}", account, holder.instanceId(), e.getMessage(), leases.instance().id(),
+                            holder.expiresAt());
+                    warned = true;
+                }
                 pause();
             } catch (IOException e) {
                 log.warn("account {}: instance {} failed while answering {} ({}); answered 503, the caller retries", account,

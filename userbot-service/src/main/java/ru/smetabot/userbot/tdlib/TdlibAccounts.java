@@ -160,12 +160,15 @@ public class TdlibAccounts {
 
     LoginStep submitCode(long account, String code) {
         TdAccount td = loggingIn(account);
+        // A login reopened from its folder (taken over from another instance) settles on its step first.
+        td.awaitState(AFTER_START, settings.requestTimeout());
         clients.call(td.clientId(), TdClients.request("checkAuthenticationCode").put("code", code), settings.requestTimeout());
         return LoginStates.step(td, td.awaitState(AFTER_CODE, settings.requestTimeout()));
     }
 
     LoginStep submitPassword(long account, String password) {
         TdAccount td = loggingIn(account);
+        td.awaitState(AFTER_START, settings.requestTimeout());
         clients.call(td.clientId(), TdClients.request("checkAuthenticationPassword").put("password", password), settings.requestTimeout());
         return LoginStates.step(td, td.awaitState(LoginStates.plus(TdAccount.READY), settings.requestTimeout()));
     }

@@ -50,6 +50,8 @@ class TdlibLoginTests {
     private final Map<String, String> afterPhone = new ConcurrentHashMap<>();
     /** The client each setAuthenticationPhoneNumber went to. */
     private final List<Integer> phoneClients = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The state each client reached after its parameters (TDLib refuses a code before it waits for one). */
+    private final Map<Integer, String> openedAt = new ConcurrentHashMap<>();
     private volatile String parametersReply = "{\"@type\":\"ok\"}";
     private volatile String stateAfterParameters = TdAccount.WAIT_PHONE;
     private TdClients clients;
@@ -73,9 +75,11 @@ class TdlibLoginTests {
     private List<ObjectNode> telegram(int client, JsonNode request) {
         return switch (request.path("@type").asString()) {
             case "getOption" -> List.of(FakeTdJson.authState(TdAccount.WAIT_PARAMETERS));
-            case "setTdlibParameters" -> parametersReply.contains("error")
-                    ? List.of(FakeTdJson.reply(request, parametersReply))
-                    : List.of(FakeTdJson.reply(request, parametersReply), FakeTdJson.authState(stateAfterParameters));
+            case "checkAuthenticationCode" -> TdAccount.WAIT_CODE.equals(openedAt.get(client))
+                    ? List.of(FakeTdJson.reply(request, "{\"@type\":\"ok\"}"), FakeTdJson.authState(TdAccount.READY))
+                    : List.of(FakeTdJson.reply(request, "{\"@type\":\"error\",\"code\":400,"
+                            + "\"message\":\"Call to checkAuthenticationCode unexpected\"}"));
+            case "setTdlibParameters" -> parameters(client, request);
             case "setAuthenticationPhoneNumber" -> phoneClients.add(client) ? List.of(FakeTdJson.reply(request, "{\"@type\":\"ok\"}"),
                     FakeTdJson.authState(afterPhone.getOrDefault(request.path("phone_number").asString(), TdAccount.WAIT_CODE)))
                     : List.of();
@@ -93,6 +97,13 @@ class TdlibLoginTests {
                     + ",\"first_name\":\"U\",\"type\":{\"@type\":\"userTypeRegular\"}}"));
             default -> List.of(FakeTdJson.reply(request, "{\"@type\":\"error\",\"code\":400,\"message\":\"unexpected\"}"));
         };
+    }
+
+    private List<ObjectNode> parameters(int client, JsonNode request) {
+        openedAt.put(client, stateAfterParameters);
+        return parametersReply.contains("error")
+                    ? List.of(FakeTdJson.reply(request, parametersReply))
+                    : List.of(FakeTdJson.reply(request, parametersReply), FakeTdJson.authState(stateAfterParameters));
     }
 
     private List<JsonNode> sent(String type) {
@@ -202,6 +213,17 @@ class TdlibLoginTests {
         assertThat(sent("setTdlibParameters")).as("a new client on the same folder").hasSize(2);
         gateway.open(43L);
         assertThat(gateway.accounts()).as("no folder, nothing to open").containsExactly(ACCOUNT);
+    }
+
+    @Test
+    void aLoginTakenOverFromAnotherInstanceIsFinishedFromItsFolder() throws Exception {
+        stateAfterParameters = TdAccount.WAIT_CODE; // TDLib keeps a login waiting for its code in its database
+        Files.createDirectories(sessions.resolve("42"));
+
+        gateway.open(ACCOUNT); // this instance took the account's lease; the code arrives at once
+
+        assertThat(gateway.submitCode(ACCOUNT, "12345")).isEqualTo(LoginStep.READY);
+        assertThat(sent("checkAuthenticationCode")).hasSize(1);
     }
 
     @Test
