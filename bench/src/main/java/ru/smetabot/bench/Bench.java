@@ -60,11 +60,13 @@ public final class Bench {
         try (SuiteUnderBench suite = SuiteUnderBench.start(home(), env)) {
             JoinRequestStormBench bench = new JoinRequestStormBench(suite, requests, intArg(args, "--storm-rooms", 10),
                     intArg(args, "--links-per-room", 3), threads, failOneIn);
+            JfrProfile jfr = startJfr(suite, args);
             String[] row = bench.run();
             print("Join-request storm: " + requests + " users open invite links from " + threads + " threads"
                     + (failOneIn > 0 ? ", one client insert in " + failOneIn + " failing" : "") + "; the bot"
                     + " (production config, " + jvm + ") decides each by its link's limit. Times from the sandbox:"
                     + " request created -> approve/decline call", JoinRequestStormBench.HEADER, List.<String[]>of(row));
+            printJfr(jfr);
             printMemory(suite, "after the storm");
             return reportProblems("storm", bench.problems);
         }
@@ -83,6 +85,7 @@ public final class Bench {
             scenario.seed();
             double userbotBefore = suite.userbotRequests();
             BotLatencyBench bench = new BotLatencyBench(scenario, presses, think);
+            JfrProfile jfr = startJfr(suite, args);
             List<String[]> rows = bench.run();
             long userbotCalls = Math.round(suite.userbotRequests() - userbotBefore);
             print("Bot latency: " + scenario.owners + " owners x " + scenario.rooms + " rooms x " + scenario.files
@@ -100,6 +103,7 @@ public final class Bench {
                     + scenario.files + " files (EXPLAIN ANALYZE after the taps; --explain prints the plans)",
                     new String[] {"query", "ms", "top plan node"},
                     ScreenQueries.explain(suite, scenario.people.get(0).id, List.of(args).contains("--explain")));
+            printJfr(jfr);
             printMemory(suite, "after the latency run");
             List<String> problems = new ArrayList<>(bench.errors());
             if (bench.taps() == 0) {
@@ -109,6 +113,23 @@ public final class Bench {
                 problems.add(userbotCalls + " userbot requests during the taps (expected none)");
             }
             return reportProblems("latency", problems);
+        }
+    }
+
+    /** {@code --jfr}: a flight recording of the bot during the measured part (null without the option). */
+    private static JfrProfile startJfr(SuiteUnderBench suite, String[] args) throws Exception {
+        if (!List.of(args).contains("--jfr")) {
+            return null;
+        }
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(home().resolve("bench/target/jfr"));
+        return JfrProfile.start(suite, "bot-service", folder);
+    }
+
+    private static void printJfr(JfrProfile jfr) throws Exception {
+        if (jfr != null) {
+            jfr.stop();
+            print("JFR of bot-service during the measured part: execution samples by top frame and by first ru.smetabot"
+                    + " frame", new String[] {"#", "top frame", "first project frame"}, jfr.topFrames(15));
         }
     }
 
