@@ -130,6 +130,8 @@ public final class Bench {
             jfr.stop();
             print("JFR of bot-service during the measured part: execution samples by top frame and by first ru.smetabot"
                     + " frame", new String[] {"#", "top frame", "first project frame"}, jfr.topFrames(15));
+            print("JFR of bot-service: where the update threads (bot-updates-*) waited, events over the recording's"
+                    + " threshold", new String[] {"event", "first project frame", "events", "total ms"}, jfr.waits(15));
         }
     }
 

@@ -45,6 +45,34 @@ final class JfrProfile {
         return file;
     }
 
+    /**
+     * Where the threads waited (wall clock, not CPU): socket reads (JDBC, HTTP to the sandbox), parks and monitor
+     * waits of at least the "profile" settings' threshold (10-20 ms), summed by event and the first ru.smetabot
+     * frame. Rows: event, first project frame, events, total ms.
+     */
+    List<String[]> waits(int limit) throws IOException {
+        Map<String, long[]> sums = new HashMap<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            String type = event.getEventType().getName();
+            if (!List.of("jdk.SocketRead", "jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.SocketWrite").contains(type)
+                    || event.getStackTrace() == null || event.getThread() == null
+                    || !event.getThread().getJavaName().startsWith("bot-updates")) {
+                continue;
+            }
+            String project = event.getStackTrace().getFrames().stream()
+                    .filter(f -> f.getMethod().getType().getName().startsWith("ru.smetabot")).findFirst()
+                    .map(JfrProfile::name).orElse("(no project frame)");
+            long[] sum = sums.computeIfAbsent(type.substring(4) + " | " + project, k -> new long[2]);
+            sum[0]++;
+            sum[1] += event.getDuration().toMillis();
+        }
+        List<String[]> rows = new ArrayList<>();
+        sums.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(limit)
+                .forEach(e -> rows.add(new String[] {e.getKey().split(" \\| ")[0], e.getKey().split(" \\| ")[1],
+                    Long.toString(e.getValue()[0]), Long.toString(e.getValue()[1])}));
+        return rows;
+    }
+
     /** Rows: rank, top-of-stack method (% of samples), first ru.smetabot frame (% of samples). */
     List<String[]> topFrames(int limit) throws IOException {
         Map<String, Integer> top = new HashMap<>();

@@ -43,6 +43,7 @@ public class ViewsRefresher {
     private final UserbotApi userbot;
     private final RefreshRunStore store;
     private final ViewCountsWriter writer;
+    private final RoomViewsTotal viewsTotal;
     private final RefreshRuns runs;
     private final EventLog events;
     private final TransactionOperations tx;
@@ -54,6 +55,7 @@ public class ViewsRefresher {
         this.userbot = userbot;
         this.store = new RefreshRunStore(jdbc);
         this.writer = new ViewCountsWriter(jdbc);
+        this.viewsTotal = new RoomViewsTotal(jdbc);
         this.runs = runs;
         this.events = events;
         this.tx = tx;
@@ -131,7 +133,13 @@ public class ViewsRefresher {
             }
         }
         int userbotCalls = calls;
-        Written written = tx.execute(status -> writer.write(room.id(), counts, clock.instant()));
+        Written written = tx.execute(status -> {
+            Written w = writer.write(room.id(), counts, clock.instant());
+            if (w.updated() > 0) {
+                viewsTotal.recount(room.id()); // the room list's totals (V13), in the same transaction
+            }
+            return w;
+        });
         if (stoppedBy != null) {
             Failure failure = Failure.of(stoppedBy, clock.instant(), settings.failureBackoff());
             return failed(room, runId, posts.size(), written, userbotCalls, startNanos, failure.reason(),

@@ -18,29 +18,23 @@ public class RoomStats {
     }
 
     public RoomListPage roomList(long contractorId, int requestedPage) {
+        // Per-room totals kept on core.channels (V13: triggers and the views refresh keep them), so the list and its
+        // totals line read the owner's room rows; aggregating the publications cost 25 000 rows per tap in the
+        // latency bench (50 rooms x 500 files).
         RoomListPage.Overview overview = jdbc.sql("""
-                SELECT (SELECT count(*) FROM core.channels c WHERE c.contractor_id = :owner AND NOT c.deleted) AS rooms,
-                       count(p.id) AS files, coalesce(sum(p.views), 0) AS views,
-                       (SELECT count(*) FROM core.clients k JOIN core.channels c ON c.id = k.channel_id
-                         WHERE c.contractor_id = :owner AND NOT c.deleted AND k.status = 'active') AS clients
-                  FROM core.channels c JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
-                 WHERE c.contractor_id = :owner AND NOT c.deleted
+                SELECT count(*) AS rooms, coalesce(sum(files_count), 0) AS files, coalesce(sum(views_total), 0) AS views,
+                       coalesce(sum(clients_count), 0) AS clients
+                  FROM core.channels WHERE contractor_id = :owner AND NOT deleted
                 """).param("owner", contractorId)
                 .query((rs, n) -> new RoomListPage.Overview(rs.getLong("rooms"), rs.getLong("files"),
                         rs.getLong("views"), rs.getLong("clients")))
                 .single();
         int pages = pages(overview.rooms(), RoomListPage.ROOMS_PER_PAGE);
         int page = Math.min(Math.max(requestedPage, 0), pages - 1);
-        // The page's rooms first, then counts for those only: aggregating every room of the owner and
-        // then taking six cost 25 000 rows per page in the latency bench (50 rooms x 500 files).
         List<RoomListPage.RoomLine> rooms = jdbc.sql("""
-                SELECT c.id, c.title, s.files, s.views
-                  FROM (SELECT id, title, created_at FROM core.channels
-                         WHERE contractor_id = :owner AND NOT deleted
-                         ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset) c
-                  CROSS JOIN LATERAL (SELECT count(*) AS files, coalesce(sum(p.views), 0) AS views
-                                        FROM core.publications p WHERE p.channel_id = c.id AND NOT p.deleted) s
-                 ORDER BY c.created_at DESC, c.id DESC
+                SELECT id, title, files_count AS files, views_total AS views FROM core.channels
+                 WHERE contractor_id = :owner AND NOT deleted
+                 ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset
                 """).param("owner", contractorId).param("limit", RoomListPage.ROOMS_PER_PAGE)
                 .param("offset", page * RoomListPage.ROOMS_PER_PAGE)
                 .query((rs, n) -> new RoomListPage.RoomLine(rs.getLong("id"), rs.getString("title"),
@@ -53,10 +47,9 @@ public class RoomStats {
     public List<RoomListPage.RoomLine> search(long contractorId, String query, int limit) {
         String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
-                SELECT c.id, c.title, count(p.id) AS files, coalesce(sum(p.views), 0) AS views
-                  FROM core.channels c LEFT JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
+                SELECT c.id, c.title, c.files_count AS files, c.views_total AS views FROM core.channels c
                  WHERE c.contractor_id = :owner AND NOT c.deleted AND c.title ILIKE :pattern
-                 GROUP BY c.id ORDER BY c.created_at DESC, c.id DESC LIMIT :limit
+                 ORDER BY c.created_at DESC, c.id DESC LIMIT :limit
                 """).param("owner", contractorId).param("pattern", pattern).param("limit", limit)
                 .query((rs, n) -> new RoomListPage.RoomLine(rs.getLong("id"), rs.getString("title"),
                         rs.getLong("files"), rs.getLong("views")))
