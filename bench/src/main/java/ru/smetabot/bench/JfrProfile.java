@@ -61,7 +61,8 @@ final class JfrProfile {
             }
             String project = event.getStackTrace().getFrames().stream()
                     .filter(f -> f.getMethod().getType().getName().startsWith("ru.smetabot")).findFirst()
-                    .map(JfrProfile::name).orElse("(no project frame)");
+                    .map(JfrProfile::name).orElse(type.equals("jdk.ThreadPark") ? "(idle: a thread waiting for work)"
+                            : "(no project frame)");
             long[] sum = sums.computeIfAbsent(type.substring(4) + " | " + project, k -> new long[2]);
             sum[0]++;
             sum[1] += event.getDuration().toMillis();

@@ -110,9 +110,9 @@ final class SuiteUnderBench implements AutoCloseable {
                 + "&reWriteBatchedInserts=true";
     }
 
-    /** The operating-system process id of a service JVM the launcher started, e.g. "bot-service". */
+    /** The process id of a service JVM the launcher started, e.g. "bot-service" (by its jar: ".../bot-service-exec.jar"). */
     long pid(String service) {
-        return launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains(service + "-exec.jar"))
+        return launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains("/" + service + "-exec.jar"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(service + " is not running")).pid();
     }
