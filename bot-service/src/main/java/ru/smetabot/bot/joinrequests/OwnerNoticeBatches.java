@@ -38,7 +38,7 @@ class OwnerNoticeBatches implements SmartLifecycle {
     private final Map<Long, Queue<String>> queued = new ConcurrentHashMap<>();
     private ScheduledExecutorService flusher;
 
-    OwnerNoticeBatches(BotGateway gateway, @Value("${smetabot.bot.join-requests.notice-batch:PT1S}") Duration every) {
+    OwnerNoticeBatches(BotGateway gateway, @Value("${smetabot.bot.join-requests.notice-batch:1s}") Duration every) {
         this.gateway = gateway;
         this.every = every;
     }
