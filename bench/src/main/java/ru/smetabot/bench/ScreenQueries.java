@@ -45,12 +45,17 @@ final class ScreenQueries {
                              WHERE c.contractor_id = %1$d AND NOT c.deleted AND k.status = 'active') AS clients
                       FROM core.channels c JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
                      WHERE c.contractor_id = %1$d AND NOT c.deleted"""},
-                {"card: totals", """
-                    SELECT count(*) AS files, coalesce(sum(views), 0) AS views, max(views_refreshed_at) AS refreshed_at
-                      FROM core.publications WHERE channel_id = %2$d AND NOT deleted"""},
-                {"card: files page 3", """
-                    SELECT coalesce(file_name, '—') AS file_name, views, posted_at FROM core.publications
-                     WHERE channel_id = %2$d AND NOT deleted ORDER BY posted_at DESC, id DESC LIMIT 5 OFFSET 10"""},
+                {"card: totals and files page 3 (one statement)", """
+                    SELECT c.files_count, c.views_total,
+                           (SELECT max(views_refreshed_at) FROM core.publications WHERE channel_id = c.id AND NOT deleted)
+                               AS refreshed_at,
+                           f.file_name, f.views, f.posted_at
+                      FROM core.channels c
+                      LEFT JOIN LATERAL (
+                            SELECT coalesce(file_name, '—') AS file_name, views, posted_at FROM core.publications
+                             WHERE channel_id = c.id AND NOT deleted ORDER BY posted_at DESC, id DESC
+                             LIMIT 5 OFFSET 5 * least(2, greatest((c.files_count - 1) / 5, 0))) f ON true
+                     WHERE c.id = %2$d"""},
                 {"members: page 2 with counts and link names", """
                     SELECT c.clients_count AS active, coalesce(p.total, 0) AS total, p.id, p.full_name, p.username,
                            p.tg_user_id, p.link_name, p.joined_at, p.status

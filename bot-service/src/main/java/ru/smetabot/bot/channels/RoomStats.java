@@ -56,27 +56,39 @@ public class RoomStats {
                 .list();
     }
 
+    /**
+     * The card in one statement: the room's maintained totals (V13), when its views were last read, and the page
+     * of files (the requested page, or the last one when it asks past the end).
+     */
     public CardData card(Room room, int requestedPage) {
-        record Totals(long files, long views, Instant refreshedAt) {
-        }
-        Totals totals = jdbc.sql("""
-                SELECT count(*) AS files, coalesce(sum(views), 0) AS views, max(views_refreshed_at) AS refreshed_at
-                  FROM core.publications WHERE channel_id = :room AND NOT deleted
-                """).param("room", room.getId())
-                .query((rs, n) -> new Totals(rs.getLong("files"), rs.getLong("views"), instant(rs.getTimestamp("refreshed_at"))))
-                .single();
-        int pages = pages(totals.files(), CardData.FILES_PER_PAGE);
-        int page = Math.min(Math.max(requestedPage, 0), pages - 1);
-        List<CardData.FileLine> files = jdbc.sql("""
-                SELECT coalesce(file_name, '—') AS file_name, views, posted_at FROM core.publications
-                 WHERE channel_id = :room AND NOT deleted ORDER BY posted_at DESC, id DESC LIMIT :limit OFFSET :offset
+        long[] totals = {0, 0};
+        Instant[] refreshedAt = {null};
+        List<CardData.FileLine> files = new java.util.ArrayList<>();
+        jdbc.sql("""
+                SELECT c.files_count, c.views_total,
+                       (SELECT max(views_refreshed_at) FROM core.publications WHERE channel_id = c.id AND NOT deleted)
+                           AS refreshed_at,
+                       f.file_name, f.views, f.posted_at
+                  FROM core.channels c
+                  LEFT JOIN LATERAL (
+                        SELECT coalesce(file_name, '—') AS file_name, views, posted_at FROM core.publications
+                         WHERE channel_id = c.id AND NOT deleted ORDER BY posted_at DESC, id DESC
+                         LIMIT :limit OFFSET :limit * least(:page, greatest((c.files_count - 1) / :limit, 0))) f ON true
+                 WHERE c.id = :room
                 """).param("room", room.getId()).param("limit", CardData.FILES_PER_PAGE)
-                .param("offset", page * CardData.FILES_PER_PAGE)
-                .query((rs, n) -> new CardData.FileLine(rs.getString("file_name"), rs.getInt("views"),
-                        instant(rs.getTimestamp("posted_at"))))
-                .list();
-        return new CardData(room.getId(), room.getTitle(), totals.files(), totals.views(), totals.refreshedAt(),
-                files, page, pages, null);
+                .param("page", Math.max(requestedPage, 0))
+                .query(rs -> {
+                    totals[0] = rs.getLong("files_count");
+                    totals[1] = rs.getLong("views_total");
+                    refreshedAt[0] = instant(rs.getTimestamp("refreshed_at"));
+                    if (rs.getString("file_name") != null) {
+                        files.add(new CardData.FileLine(rs.getString("file_name"), rs.getInt("views"),
+                                instant(rs.getTimestamp("posted_at"))));
+                    }
+                });
+        int pages = pages(totals[0], CardData.FILES_PER_PAGE);
+        int page = Math.min(Math.max(requestedPage, 0), pages - 1);
+        return new CardData(room.getId(), room.getTitle(), totals[0], totals[1], refreshedAt[0], files, page, pages, null);
     }
 
     static int pages(long items, int perPage) {
