@@ -68,6 +68,10 @@ class RoomTotalsTests {
         assertTotalsMatch(room, other);
         assertThat(maintained(room).get(0)).isEqualTo(108L);
 
+        jdbc.sql("DELETE FROM core.publications WHERE channel_id = :r AND message_id <= 2").param("r", other.id()).update();
+        assertTotalsMatch(room, other);
+        assertThat(maintained(other)).containsExactly(5L, 5L, 0L);
+
         Instant now = Instant.now();
         for (long user = 1; user <= 5; user++) {
             clients.register(new NewClient(room.id(), null, user, null, "Client " + user, ClientStatus.ACTIVE, now));
