@@ -29,16 +29,13 @@ public final class Bench {
                 viewsWrite(intArg(args, "--rooms", 1000), intArg(args, "--posts", 200), intArg(args, "--rounds", 3));
                 yield true;
             }
-            case "views-refresh" -> {
-                viewsRefresh(stringArg(args, "--scenarios", "1000x200,10x20000"));
-                yield true;
-            }
+            case "views-refresh" -> viewsRefresh(args);
             case "storm" -> storm(args);
             case "latency" -> latency(args);
             case "all" -> {
-                viewsRefresh(stringArg(args, "--scenarios", "1000x200,10x20000"));
+                boolean viewsOk = viewsRefresh(args);
                 boolean stormOk = storm(args);
-                yield latency(args) && stormOk;
+                yield latency(args) && stormOk && viewsOk;
             }
             default -> throw new IllegalArgumentException("unknown benchmark " + command
                     + "; one of all, views-refresh, views-write, storm, latency");
@@ -192,12 +189,24 @@ public final class Bench {
         return Path.of(System.getProperty("smetabot.home", ".")).toAbsolutePath().normalize();
     }
 
-    private static void viewsRefresh(String scenarios) throws Exception {
-        Path home = home();
+    /** The memory target: each service ≤ 300 MiB RSS at -Xmx256m. */
+    static final long SERVICE_RSS_TARGET_MIB = 300;
+
+    /**
+     * Views refresh end to end on a suite of its own, the services at --jvm (default the services' own options
+     * at -Xmx256m); false (after printing which) when a figure misses its target or the call counts disagree.
+     */
+    private static boolean viewsRefresh(String[] args) throws Exception {
+        String scenarios = stringArg(args, "--scenarios", "1000x200,10x20000");
+        String jvm = stringArg(args, "--jvm", SuiteUnderBench.BENCH_SERVICE_JVM_OPTIONS);
+        String jfr = stringArg(args, "--jfr", null);
         List<String[]> rows = new ArrayList<>();
         List<String[]> seeding = new ArrayList<>();
-        try (SuiteUnderBench suite = SuiteUnderBench.start(home, Map.of())) {
-            ViewsRefreshBench bench = new ViewsRefreshBench(suite);
+        List<String> problems = new ArrayList<>();
+        Map<String, String> env = new java.util.HashMap<>(SuiteUnderBench.BENCH_SANDBOX);
+        env.put("SERVICE_JVM_OPTIONS", jvm);
+        try (SuiteUnderBench suite = SuiteUnderBench.start(home(), env)) {
+            ViewsRefreshBench bench = new ViewsRefreshBench(suite, jfr == null ? null : Path.of(jfr));
             for (String spec : scenarios.split(",")) {
                 String[] size = spec.trim().split("x");
                 RefreshScenario scenario = new RefreshScenario(suite, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
@@ -207,16 +216,41 @@ public final class Bench {
                         ViewsRefreshBench.f("%.1f", scenario.seedSeconds),
                         ViewsRefreshBench.f("%.0f", scenario.totalPosts() / scenario.seedSeconds)});
                 System.out.println("refreshing " + spec + "...");
-                bench.run(scenario).forEach(r -> rows.add(r.row()));
+                for (ViewsRefreshBench.Result r : bench.run(scenario)) {
+                    rows.add(r.row());
+                    problems.addAll(r.problems());
+                }
             }
-            String concurrency = System.getenv().getOrDefault("REFRESH_CONCURRENCY", "4 (default)");
+            String concurrency = System.getenv().getOrDefault("REFRESH_CONCURRENCY", "default");
             print("Views refresh end to end: worker (POST /refresh/all, REFRESH_CONCURRENCY " + concurrency + ") -> userbot (sandbox"
-                    + " gateway) -> telegram-sandbox -> PostgreSQL; naive on <= " + ViewsRefreshBench.NAIVE_SAMPLE
-                    + " rows, raw on all rows", ViewsRefreshBench.HEADER, rows);
-            print("Seeding (sandbox control API, 16 threads, + one batch insert of the rows the bot would have recorded)",
+                    + " gateway) -> telegram-sandbox -> PostgreSQL; services " + jvm + "; naive on <= "
+                    + ViewsRefreshBench.NAIVE_SAMPLE + " rows, raw on all rows; CPU = user + system seconds of each"
+                    + " process during the refresh, per 100 000 posts", ViewsRefreshBench.HEADER, rows);
+            print("Raw writes of the same counts to the same rows (the fastest is the raw limit above)",
+                    ViewsRefreshBench.RAW_HEADER, bench.rawRows);
+            if (!bench.profileRows.isEmpty()) {
+                print("JFR top frames during each refresh (jdk.ExecutionSample; self = top frame, total = anywhere in"
+                        + " the stack); recordings in " + jfr, new String[] {"cycle", "process", "samples", "kind",
+                            "frame", "share"}, bench.profileRows);
+            }
+            print("Seeding (sandbox bulk control API, + one batch insert of the rows the bot would have recorded)",
                     new String[] {"scenario", "posts", "seconds", "posts/s"}, seeding);
             printMemory(suite, "after the views refresh");
+            problems.addAll(memoryProblems(suite));
         }
+        return reportProblems("views-refresh", problems);
+    }
+
+    /** Each service started at -Xmx256m must stay within {@link #SERVICE_RSS_TARGET_MIB}. */
+    static List<String> memoryProblems(SuiteUnderBench suite) throws Exception {
+        Map<String, String> xmx = suite.maxHeap();
+        List<String> problems = new ArrayList<>();
+        suite.residentMemoryMib().forEach((name, mib) -> {
+            if ("-Xmx256m".equals(xmx.get(name)) && !name.equals("telegram-sandbox") && mib > SERVICE_RSS_TARGET_MIB) {
+                problems.add(name + ": RSS " + mib + " MiB at -Xmx256m; target <= " + SERVICE_RSS_TARGET_MIB + " MiB");
+            }
+        });
+        return problems;
     }
 
     private static void viewsWrite(int rooms, int posts, int rounds) throws Exception {

@@ -32,6 +32,21 @@ final class SuiteUnderBench implements AutoCloseable {
     static final long BOT_ID = 7_000_000_001L;
     static final String BOT_TOKEN = BOT_ID + ":bench-bot-token";
     static final String RUN_LOCAL_JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /**
+     * views-refresh's default for the three services: the issue's -Xmx256m, C1 as ./run-local (full tiered JIT cost
+     * 1.3-1.6x the CPU per post within a bench's few minutes, its compiling never paid back; bench/README.md), and what
+     * lowers RSS: a heap that starts small, keeps a small young generation and gives memory back, a capped code cache
+     * and metaspace, smaller thread stacks (local-suite adds MALLOC_ARENA_MAX=2).
+     */
+    static final String BENCH_SERVICE_JVM_OPTIONS = "-Xms32m -Xmn24m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=48m"
+            + " -XX:MaxMetaspaceSize=192m";
+    /**
+     * The sandbox stands in for Telegram: in memory (no world snapshots, a sandbox feature whose serialisation of
+     * millions of posts would share the cores with the refresh), with the heap those posts need and full JIT.
+     */
+    static final Map<String, String> BENCH_SANDBOX = Map.of("SANDBOX_DATA_DIR", "",
+            "SANDBOX_JVM_OPTIONS", "-Xmx2g -XX:+UseSerialGC");
     static final List<String> SERVICES = List.of("telegram-sandbox", "userbot-service", "worker-service", "bot-service");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -62,13 +77,15 @@ final class SuiteUnderBench implements AutoCloseable {
         env.put("USERBOT_API_TOKEN", API_TOKEN);
         env.put("WORKER_API_TOKEN", WORKER_TOKEN);
         env.put("REFRESH_INTERVAL", "24h");
+        env.put("LOCAL_START_TIMEOUT", "8m");   // full-JIT services start slowly on 2 shared cores
         env.put("BOT_TOKEN", BOT_TOKEN);
         env.remove("SERVICE_JVM_OPTIONS");
+        env.remove("SANDBOX_JVM_OPTIONS");
         env.remove("DATABASE_URL");
         env.putAll(extraEnv);
         SuiteUnderBench suite = new SuiteUnderBench(builder.start(), dataDir);
         suite.ports.putAll(ports);
-        suite.awaitHealthy(Duration.ofMinutes(5));
+        suite.awaitHealthy(Duration.ofMinutes(10));
         return suite;
     }
 
@@ -169,6 +186,47 @@ final class SuiteUnderBench implements AutoCloseable {
         residentMemoryMib().forEach((name, mib) -> rows.add(new String[] {name, mib + " MiB",
                 xmx.getOrDefault(name, name.startsWith("local-suite") ? "default" : "")}));
         return rows;
+    }
+
+    /** The pid of each service JVM the launcher started, by service name. */
+    Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (ProcessHandle p : launcher.descendants().toList()) {
+            String command = p.info().commandLine().orElse("");
+            SERVICES.stream().filter(command::contains).findFirst().ifPresent(name -> pids.put(name, p.pid()));
+        }
+        return pids;
+    }
+
+    /**
+     * CPU seconds (user + system, /proc/<pid>/stat) used so far by each service JVM and by PostgreSQL: the
+     * postmaster with its reaped children (cutime + cstime) plus its living backends.
+     */
+    Map<String, Double> cpuSeconds() throws IOException {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        servicePids().forEach((name, pid) -> cpu.put(name, ticks(pid, false) / CLOCK_TICKS));
+        String pgData = dataDir.resolve("postgres").toString();
+        for (ProcessHandle p : ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("")
+                .contains(pgData)).toList()) {
+            long ticks = ticks(p.pid(), true) + p.descendants().mapToLong(d -> ticks(d.pid(), false)).sum();
+            cpu.merge("postgresql", ticks / CLOCK_TICKS, Double::sum);
+        }
+        return cpu;
+    }
+
+    /** USER_HZ; 100 on every Linux this runs on (getconf CLK_TCK). */
+    private static final double CLOCK_TICKS = 100.0;
+
+    private static long ticks(long pid, boolean withChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name "(...)": state is field 3; utime 14, stime 15, cutime 16, cstime 17.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return withChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
     }
 
     private static long vmRssKib(long pid) {

@@ -9,14 +9,17 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Views refresh end to end: the worker's periodic routine ({@code POST /refresh/all}) → userbot
  * (sandbox gateway) → sandbox → PostgreSQL, timed from the request until every room's run is
  * finished; then, on the same rows of the same database, the naive baseline (one UPDATE per post,
- * each its own transaction) and the raw limit (one JDBC batch upsert per room).
+ * each its own transaction) and the raw limit (the fastest of {@link RawWrites}' variants).
  */
 final class ViewsRefreshBench {
 
@@ -25,51 +28,123 @@ final class ViewsRefreshBench {
     /** The naive baseline with synchronous_commit=on (PostgreSQL's and production's default) is slower still. */
     static final int NAIVE_DURABLE_SAMPLE = 2_000;
 
+    /** The issue's target: the end-to-end refresh at ≥ 60% of the fastest raw write. */
+    static final double TARGET_SHARE_OF_RAW = 0.60;
+    /** The processes whose CPU is counted, in the table's order. */
+    static final List<String> CPU_PROCESSES = List.of("worker-service", "userbot-service", "telegram-sandbox", "postgresql");
+
     record Result(String scenario, String refresh, double seconds, long posts, long userbotCalls, long served,
             long expectedCalls, double getViewsMs, double sandboxMs,
-            long updated, double naiveRate, double durableNaiveRate, double rawRate) {
+            long updated, double naiveRate, double durableNaiveRate, double rawRate, Map<String, Double> cpu) {
 
         double rate() {
             return posts / seconds;
         }
 
+        boolean callsAgree() {
+            return userbotCalls == expectedCalls && served == expectedCalls;
+        }
+
         String[] row() {
-            return new String[] {scenario, refresh, f("%.1f", seconds), f("%.0f", rate()),
-                    userbotCalls + " / " + served + " / " + expectedCalls
-                            + (userbotCalls == expectedCalls && served == expectedCalls ? " ok" : " MISMATCH"),
-                    Long.toString(updated), f("%.1f", getViewsMs), f("%.1f", sandboxMs), f("%.0f", naiveRate), f("%.0f", durableNaiveRate),
-                    f("%.0f", rawRate), f("%.1fx", rate() / naiveRate), f("%.1fx", rate() / durableNaiveRate),
-                    f("%.0f%%", 100 * rate() / rawRate)};
+            List<String> row = new ArrayList<>(List.of(scenario, refresh, f("%.1f", seconds), f("%.0f", rate()),
+                    userbotCalls + " / " + served + " / " + expectedCalls + (callsAgree() ? " ok" : " MISMATCH"),
+                    Long.toString(updated), f("%.1f", getViewsMs), f("%.1f", sandboxMs), f("%.0f", naiveRate),
+                    f("%.0f", durableNaiveRate), f("%.0f", rawRate), f("%.1fx", rate() / naiveRate),
+                    f("%.0f%%", 100 * rate() / rawRate)));
+            for (String process : CPU_PROCESSES) {
+                row.add(f("%.2f", cpu.getOrDefault(process, 0.0) * 100_000 / posts));
+            }
+            return row.toArray(String[]::new);
+        }
+
+        /** What misses a target, for the bench's failure list; empty when none. */
+        List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            if (!callsAgree()) {
+                problems.add(scenario + ", " + refresh + ": userbot calls " + userbotCalls + " (worker) / " + served
+                        + " (userbot), expected " + expectedCalls);
+            }
+            if (rate() < TARGET_SHARE_OF_RAW * rawRate) {
+                problems.add(scenario + ", " + refresh + ": views refresh at " + f("%.0f%%", 100 * rate() / rawRate)
+                        + " of raw (" + f("%.0f", rate()) + " of " + f("%.0f", rawRate) + " posts/s); target >= "
+                        + f("%.0f%%", 100 * TARGET_SHARE_OF_RAW));
+            }
+            return problems;
         }
     }
 
     static final String[] HEADER = {"scenario", "refresh", "seconds", "posts/s", "userbot calls: worker / userbot / Σceil(p/100)",
-        "updated", "ms/get_views (userbot)", "ms/getViews (sandbox)", "naive rows/s", "naive sync-commit rows/s", "raw rows/s", "vs naive", "vs naive sync-commit", "vs raw"};
+        "updated", "ms/get_views (userbot)", "ms/getViews (sandbox)", "naive rows/s", "naive sync-commit rows/s",
+        "raw rows/s (fastest)", "vs naive", "vs raw", "CPU s/100k posts: worker", "userbot", "sandbox", "postgresql"};
+
+    /** Every raw variant's rate per scenario, side by side: scenario, variant, rows/s, share of the fastest. */
+    final List<String[]> rawRows = new ArrayList<>();
+    static final String[] RAW_HEADER = {"scenario", "raw variant", "rows/s", "vs fastest"};
+    /** The top frames of each profiled cycle (with --jfr). */
+    final List<String[]> profileRows = new ArrayList<>();
 
     private final SuiteUnderBench suite;
+    private final Profiles profiles;
 
-    ViewsRefreshBench(SuiteUnderBench suite) {
+    /** {@code jfrDir} null: no profiling. */
+    ViewsRefreshBench(SuiteUnderBench suite, Path jfrDir) {
         this.suite = suite;
+        this.profiles = jfrDir == null ? null : new Profiles(jfrDir, profiled(suite.servicePids()));
+    }
+
+    private static Map<String, Long> profiled(Map<String, Long> pids) {
+        Map<String, Long> three = new LinkedHashMap<>(pids);
+        three.remove("bot-service");
+        return three;
     }
 
     List<Result> run(RefreshScenario scenario) throws Exception {
         String name = scenario.rooms + " x " + scenario.posts;
         List<Result> results = new ArrayList<>();
-        long[] changed = refreshAll(scenario);
-        long[] unchanged = refreshAll(scenario);
+        Map<String, Double> cpu0 = suite.cpuSeconds();
+        long[] changed = profiled(name + " changed", () -> refreshAll(scenario));
+        Map<String, Double> cpu1 = suite.cpuSeconds();
+        long[] unchanged = profiled(name + " unchanged", () -> refreshAll(scenario));
+        Map<String, Double> cpu2 = suite.cpuSeconds();
         double naive = naiveRate(scenario, NAIVE_SAMPLE, false);
         double durable = naiveRate(scenario, NAIVE_DURABLE_SAMPLE, true);
-        double raw = rawRate(scenario);
-        results.add(result(name, "all counts changed", scenario, changed, naive, durable, raw));
-        results.add(result(name, "no count changed", scenario, unchanged, naive, durable, raw));
+        double raw = rawRate(name, scenario);
+        results.add(result(name, "all counts changed", scenario, changed, naive, durable, raw, minus(cpu1, cpu0)));
+        results.add(result(name, "no count changed", scenario, unchanged, naive, durable, raw, minus(cpu2, cpu1)));
         retire(scenario);
         return results;
     }
 
+    @FunctionalInterface
+    private interface Cycle {
+        long[] run() throws Exception;
+    }
+
+    private long[] profiled(String label, Cycle cycle) throws Exception {
+        if (profiles == null) {
+            return cycle.run();
+        }
+        profiles.start();
+        long[] measured = cycle.run();
+        for (String[] row : profiles.stop(label)) {
+            String[] labelled = new String[row.length + 1];
+            labelled[0] = label;
+            System.arraycopy(row, 0, labelled, 1, row.length);
+            profileRows.add(labelled);
+        }
+        return measured;
+    }
+
+    private static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
+        Map<String, Double> d = new LinkedHashMap<>();
+        after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0.0)));
+        return d;
+    }
+
     private static Result result(String name, String kind, RefreshScenario s, long[] m, double naive, double durable,
-            double raw) {
+            double raw, Map<String, Double> cpu) {
         return new Result(name, kind, m[0] / 1e9, s.totalPosts(), m[1], m[3], s.expectedUserbotCalls(), m[4] / 1000.0,
-                m[5] / 1000.0, m[2], naive, durable, raw);
+                m[5] / 1000.0, m[2], naive, durable, raw, cpu);
     }
 
     /**
@@ -162,27 +237,18 @@ final class ViewsRefreshBench {
         return rows / ((System.nanoTime() - start) / 1e9);
     }
 
-    private double rawRate(RefreshScenario scenario) throws SQLException {
-        long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection(suite.jdbcUrl());
-                PreparedStatement upsert = c.prepareStatement("""
-                        INSERT INTO core.publications (channel_id, message_id, views, views_refreshed_at)
-                        VALUES (?, ?, ?, now())
-                        ON CONFLICT (channel_id, message_id)
-                        DO UPDATE SET views = EXCLUDED.views, views_refreshed_at = EXCLUDED.views_refreshed_at""")) {
-            c.setAutoCommit(false);
-            for (int r = 0; r < scenario.rooms; r++) {
-                for (int message : scenario.messageIds[r]) {
-                    upsert.setLong(1, scenario.roomIds.get(r));
-                    upsert.setLong(2, message);
-                    upsert.setInt(3, 20 + message % 7);
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-                c.commit();
-            }
+    /** Every {@link RawWrites} variant on the scenario's rows; the fastest is the raw limit. */
+    private double rawRate(String name, RefreshScenario scenario) throws SQLException {
+        RawWrites raw = RawWrites.of(suite.jdbcUrl(), scenario.roomIds);
+        Map<String, Double> rates = new LinkedHashMap<>();
+        int base = 20;
+        for (var variant : RawWrites.variants().entrySet()) {
+            rates.put(variant.getKey(), raw.rate(variant.getValue(), base += 10));
         }
-        return scenario.totalPosts() / ((System.nanoTime() - start) / 1e9);
+        double fastest = rates.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        rates.forEach((variant, rate) -> rawRows.add(new String[] {name, variant, f("%.0f", rate),
+                f("%.0f%%", 100 * rate / fastest)}));
+        return fastest;
     }
 
     /** The next scenario's cycle must see only its own rooms. */

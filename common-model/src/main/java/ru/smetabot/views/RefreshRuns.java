@@ -3,7 +3,9 @@ package ru.smetabot.views;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +21,7 @@ public class RefreshRuns {
 
     private static final String LATEST_FINISHED = """
             WITH latest AS (
-                SELECT c.id, c.userbot_account_id, c.deleted, l.retry_at, l.reason
+                SELECT c.id, c.userbot_account_id, c.deleted, c.archived_at, l.retry_at, l.reason
                   FROM core.channels c
                   LEFT JOIN LATERAL (
                         SELECT r.retry_at, r.reason FROM analytics.refresh_runs r
@@ -42,11 +44,11 @@ public class RefreshRuns {
         this.clock = clock;
     }
 
-    /** Live rooms with live posts that are not in back-off now, by id: the periodic job's work list. */
+    /** Live, not archived rooms with live posts that are not in back-off now, by id: the periodic job's work list. */
     public List<Long> roomsDue() {
         return jdbc.sql(LATEST_FINISHED + """
                 SELECT l.id FROM latest l
-                 WHERE NOT l.deleted
+                 WHERE NOT l.deleted AND l.archived_at IS NULL
                    AND (l.retry_at IS NULL OR l.retry_at <= :now)
                    AND NOT EXISTS (SELECT 1 FROM flooded f WHERE f.userbot_account_id = l.userbot_account_id)
                    AND EXISTS (SELECT 1 FROM core.publications p WHERE p.channel_id = l.id AND NOT p.deleted)
@@ -81,6 +83,30 @@ public class RefreshRuns {
                 .query((rs, n) -> new BackOff(rs.getObject(1, OffsetDateTime.class).toInstant(),
                         reasonOf(rs.getString(2))))
                 .optional();
+    }
+
+    /**
+     * {@link #backOff} of many rooms in one statement (the periodic cycle's batches): only the rooms in
+     * back-off now appear in the answer.
+     */
+    public Map<Long, BackOff> backOffs(List<Long> roomIds) {
+        Map<Long, BackOff> backOffs = new HashMap<>();
+        jdbc.sql(LATEST_FINISHED + """
+                SELECT c.id, t.until, t.reason FROM core.channels c
+                 CROSS JOIN LATERAL (
+                    SELECT l.retry_at AS until, l.reason FROM latest l WHERE l.id = c.id AND l.retry_at > :now
+                    UNION ALL
+                    SELECT f.until, 'flood_wait' FROM flooded f WHERE f.userbot_account_id = c.userbot_account_id
+                    ORDER BY 1 DESC LIMIT 1) t
+                 WHERE c.id = ANY(CAST(:ids AS bigint[]))
+                """)
+                .param("now", RefreshRunStore.at(clock.instant()))
+                .param("ids", roomIds.toArray(Long[]::new))
+                .query(rs -> {
+                    backOffs.put(rs.getLong(1), new BackOff(rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            reasonOf(rs.getString(3))));
+                });
+        return backOffs;
     }
 
     /**

@@ -17,6 +17,19 @@ final class RoomViewsTotal {
         this.jdbc = jdbc;
     }
 
+    /** {@link #recount(long)} for many rooms in one statement (the periodic cycle's batches); none is a no-op. */
+    void recount(java.util.List<Long> roomIds) {
+        if (roomIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE core.channels c SET views_total = coalesce(t.total, 0)
+                  FROM unnest(CAST(:rooms AS bigint[])) AS r(id)
+                  LEFT JOIN LATERAL (SELECT sum(p.views) AS total FROM core.publications p
+                                      WHERE p.channel_id = r.id AND NOT p.deleted) t ON true
+                 WHERE c.id = r.id""").param("rooms", roomIds.toArray(Long[]::new)).update();
+    }
+
     void recount(long roomId) {
         jdbc.sql("""
                 UPDATE core.channels SET views_total = (SELECT coalesce(sum(views), 0) FROM core.publications

@@ -3,11 +3,13 @@ package ru.smetabot.views;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Writes a room's refreshed counts in one statement: every count, views_refreshed_at, the view
+ * Writes a room's (or many rooms') refreshed counts in one statement: every count, views_refreshed_at, the view
  * snapshots of changed counts, and the deleted flag of missing posts. Counts only grow: a lower
  * number (a stale Telegram cache) keeps the stored one, so nothing stored is ever lowered or zeroed.
  * A post whose count goes from 0 to more gets a {@code first_views} event (once: counts never go back to 0),
@@ -17,8 +19,9 @@ final class ViewCountsWriter {
 
     private static final String WRITE = """
             WITH input AS (
-                SELECT i.id, i.views
-                FROM unnest(CAST(:ids AS bigint[]), CAST(:views AS integer[])) AS i(id, views)
+                SELECT i.id, i.room, i.views
+                FROM unnest(CAST(:ids AS bigint[]), CAST(:rooms AS bigint[]), CAST(:views AS integer[]))
+                     AS i(id, room, views)
             ), written AS (
                 UPDATE core.publications p
                    SET views = CASE WHEN i.views IS NULL THEN p.views ELSE GREATEST(p.views, i.views) END,
@@ -26,20 +29,21 @@ final class ViewCountsWriter {
                        deleted = (i.views IS NULL)
                   FROM input i
                   JOIN core.publications before ON before.id = i.id
-                 WHERE p.id = i.id AND p.channel_id = :roomId AND NOT p.deleted
-             RETURNING p.id, p.views AS views, before.views AS old_views, i.views IS NULL AS gone
+                 WHERE p.id = i.id AND p.channel_id = i.room AND NOT p.deleted
+             RETURNING p.id, p.channel_id AS room, p.views AS views, before.views AS old_views,
+                       i.views IS NULL AS gone
             ), snapshots AS (
                 INSERT INTO analytics.view_snapshots (publication_id, captured_at, views)
                 SELECT id, :now, views FROM written WHERE NOT gone AND views <> old_views
             ), first_views AS (
                 INSERT INTO analytics.events (event_type, channel_id, details, created_at)
-                SELECT 'first_views', :roomId, jsonb_build_object('publication_id', id, 'views', views), :now
+                SELECT 'first_views', room, jsonb_build_object('publication_id', id, 'views', views), :now
                   FROM written WHERE NOT gone AND old_views = 0 AND views > 0
             )
-            SELECT count(*) FILTER (WHERE NOT gone AND views <> old_views) AS updated,
+            SELECT room, count(*) FILTER (WHERE NOT gone AND views <> old_views) AS updated,
                    count(*) FILTER (WHERE NOT gone AND views = old_views) AS unchanged,
                    count(*) FILTER (WHERE gone) AS missing
-              FROM written
+              FROM written GROUP BY room
             """;
 
     private final JdbcClient jdbc;
@@ -57,17 +61,39 @@ final class ViewCountsWriter {
     }
 
     Written write(long roomId, List<Count> counts, Instant now) {
-        if (counts.isEmpty()) {
-            return Written.NONE;
+        return writeAll(Map.of(roomId, counts), now).getOrDefault(roomId, Written.NONE);
+    }
+
+    /**
+     * {@link #write} of many rooms in one statement (the periodic cycle's batches): the same rules per
+     * post; what was written, by room (a room without counts, or none of whose posts matched, is absent).
+     */
+    Map<Long, Written> writeAll(Map<Long, List<Count>> countsByRoom, Instant now) {
+        int n = countsByRoom.values().stream().mapToInt(List::size).sum();
+        if (n == 0) {
+            return Map.of();
         }
-        Long[] ids = counts.stream().map(Count::publicationId).toArray(Long[]::new);
-        Integer[] views = counts.stream().map(Count::views).toArray(Integer[]::new);
-        return jdbc.sql(WRITE)
+        Long[] ids = new Long[n];
+        Long[] rooms = new Long[n];
+        Integer[] views = new Integer[n];
+        int i = 0;
+        for (Map.Entry<Long, List<Count>> room : countsByRoom.entrySet()) {
+            for (Count c : room.getValue()) {
+                ids[i] = c.publicationId();
+                rooms[i] = room.getKey();
+                views[i++] = c.views();
+            }
+        }
+        Map<Long, Written> written = new HashMap<>();
+        jdbc.sql(WRITE)
                 .param("ids", ids)
+                .param("rooms", rooms)
                 .param("views", views)
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .param("roomId", roomId)
-                .query((rs, n) -> new Written(rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("missing")))
-                .single();
+                .query(rs -> {
+                    written.put(rs.getLong("room"),
+                            new Written(rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("missing")));
+                });
+        return written;
     }
 }

@@ -14,7 +14,7 @@ import ru.smetabot.userbotapi.UserbotApi;
 /**
  * The refresh routine's beans. A service that has a {@link UserbotApi} bean and imports
  * {@code SmetabotModel} adds {@code @Import(ViewsRefreshConfiguration.class)} and injects
- * {@link ViewsRefresher} (and {@link RefreshRuns} for back-off and history). A {@link Clock} bean,
+ * {@link ViewsRefresher} (one room; {@link BatchRefresher} for many at once) (and {@link RefreshRuns} for back-off and history). A {@link Clock} bean,
  * when present, is the routine's clock (tests); otherwise UTC system time.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +24,13 @@ public class ViewsRefreshConfiguration {
     @Bean
     RefreshRuns refreshRuns(JdbcClient jdbc, RefreshRunRepository runs, ObjectProvider<Clock> clock) {
         return new RefreshRuns(jdbc, runs, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    BatchRefresher batchRefresher(UserbotApi userbot, JdbcClient jdbc, RefreshRuns runs,
+            ObjectProvider<TransactionOperations> tx, ObjectProvider<Clock> clock, ViewsRefreshSettings settings) {
+        return new BatchRefresher(userbot, jdbc, runs, tx.getIfAvailable(TransactionOperations::withoutTransaction),
+                clock.getIfAvailable(Clock::systemUTC), settings);
     }
 
     @Bean

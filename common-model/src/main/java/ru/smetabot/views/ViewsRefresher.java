@@ -3,13 +3,9 @@ package ru.smetabot.views;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -18,14 +14,11 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionOperations;
 import ru.smetabot.model.events.EventLog;
 import ru.smetabot.model.events.EventType;
-import ru.smetabot.userbotapi.GetViewsRequest;
 import ru.smetabot.userbotapi.UserbotApi;
-import ru.smetabot.userbotapi.UserbotException;
-import ru.smetabot.userbotapi.ViewsResponse;
 import ru.smetabot.views.RefreshRunStore.LivePost;
 import ru.smetabot.views.RefreshRunStore.RoomTarget;
 import ru.smetabot.views.RefreshSummary.Outcome;
-import ru.smetabot.views.ViewCountsWriter.Count;
+import ru.smetabot.views.RoomReader.Read;
 import ru.smetabot.views.ViewCountsWriter.Written;
 
 /**
@@ -40,7 +33,7 @@ public class ViewsRefresher {
     private static final Logger log = LoggerFactory.getLogger(ViewsRefresher.class);
     private static final Duration FINISH_RETRY_PAUSE = Duration.ofSeconds(1);
 
-    private final UserbotApi userbot;
+    private final RoomReader reader;
     private final RefreshRunStore store;
     private final ViewCountsWriter writer;
     private final RoomViewsTotal viewsTotal;
@@ -52,7 +45,7 @@ public class ViewsRefresher {
 
     public ViewsRefresher(UserbotApi userbot, JdbcClient jdbc, RefreshRuns runs, EventLog events,
             TransactionOperations tx, Clock clock, ViewsRefreshSettings settings) {
-        this.userbot = userbot;
+        this.reader = new RoomReader(userbot, settings.batchSize());
         this.store = new RefreshRunStore(jdbc);
         this.writer = new ViewCountsWriter(jdbc);
         this.viewsTotal = new RoomViewsTotal(jdbc);
@@ -108,62 +101,28 @@ public class ViewsRefresher {
 
     private RefreshSummary run(RoomTarget room, long runId, long startNanos) {
         List<LivePost> posts = store.livePosts(room.id());
-        if (!posts.isEmpty() && room.account() == null) {
+        Read read = reader.read(room, posts, () -> store.heartbeat(runId, clock.instant()));
+        if (read.noAccount()) {
             return failed(room, runId, posts.size(), Written.NONE, 0, startNanos, FailureReason.NO_ACCOUNT,
                     clock.instant().plus(settings.failureBackoff()),
                     "no connected account reads this room (core.channels.userbot_account_id is empty)");
         }
-        Map<Long, Long> publicationByMessage = new HashMap<>();
-        posts.forEach(p -> publicationByMessage.put(p.messageId(), p.publicationId()));
-        List<Count> counts = new ArrayList<>();
-        Set<Long> answered = new HashSet<>();
-        int calls = 0;
-        UserbotException stoppedBy = null;
-        for (int from = 0; from < posts.size(); from += settings.batchSize()) {
-            List<Long> ids = posts.subList(from, Math.min(posts.size(), from + settings.batchSize())).stream()
-                    .map(LivePost::messageId).toList();
-            store.heartbeat(runId, clock.instant());
-            calls++;
-            try {
-                ViewsResponse answer = userbot.getViews(new GetViewsRequest(room.account(), room.chatId(), ids));
-                collect(answer, ids, publicationByMessage, counts, answered);
-            } catch (UserbotException e) {
-                stoppedBy = e;
-                break;
-            }
-        }
-        int userbotCalls = calls;
         Written written = tx.execute(status -> {
-            Written w = writer.write(room.id(), counts, clock.instant());
+            Written w = writer.write(room.id(), read.counts(), clock.instant());
             if (w.updated() > 0) {
                 viewsTotal.recount(room.id()); // the room list's totals (V13), in the same transaction
             }
             return w;
         });
-        if (stoppedBy != null) {
-            Failure failure = Failure.of(stoppedBy, clock.instant(), settings.failureBackoff());
-            return failed(room, runId, posts.size(), written, userbotCalls, startNanos, failure.reason(),
+        if (read.stoppedBy() != null) {
+            Failure failure = Failure.of(read.stoppedBy(), clock.instant(), settings.failureBackoff());
+            return failed(room, runId, posts.size(), written, read.calls(), startNanos, failure.reason(),
                     failure.retryAt(), failure.detail());
         }
-        int unanswered = posts.size() - answered.size();
+        int unanswered = posts.size() - read.answered();
         return new RefreshSummary(room.id(), Outcome.REFRESHED, posts.size(), written.updated(), written.unchanged(),
-                written.missing(), unanswered, userbotCalls, since(startNanos), null, null,
+                written.missing(), unanswered, read.calls(), since(startNanos), null, null,
                 unanswered == 0 ? null : unanswered + " posts were in neither views nor missing", runId);
-    }
-
-    /** Keeps only the ids asked for; a post counts once even if the userbot repeats it. */
-    private static void collect(ViewsResponse answer, List<Long> asked, Map<Long, Long> publicationByMessage,
-            List<Count> counts, Set<Long> answered) {
-        for (Long messageId : asked) {
-            Integer views = answer.views().get(messageId);
-            if (views != null && views >= 0) {
-                counts.add(new Count(publicationByMessage.get(messageId), views));
-                answered.add(messageId);
-            } else if (answer.missing().contains(messageId)) {
-                counts.add(new Count(publicationByMessage.get(messageId), null));
-                answered.add(messageId);
-            }
-        }
     }
 
     private RefreshSummary failed(RoomTarget room, long runId, int posts, Written written, int calls, long startNanos,

@@ -166,6 +166,19 @@ class ViewsRefresherTests {
     }
 
     @Test
+    void anArchivedRoomIsLeftOutOfThePeriodicRefreshUntilReopened() {
+        Room closed = rooms.room(7020L);
+        rooms.posts(closed, 1, 0);
+        assertThat(runs.roomsDue()).contains(closed.id());
+
+        jdbc.sql("UPDATE core.channels SET archived_at = now() WHERE id = :r").param("r", closed.id()).update();
+        assertThat(runs.roomsDue()).doesNotContain(closed.id());
+
+        jdbc.sql("UPDATE core.channels SET archived_at = NULL WHERE id = :r").param("r", closed.id()).update();
+        assertThat(runs.roomsDue()).contains(closed.id());
+    }
+
+    @Test
     void aRoomRestingAfterAFailureOtherThanAFloodWaitSaysWhichFailureAndUntilWhen() {
         Room room = rooms.room(7011L);
         rooms.posts(room, 1, 4);

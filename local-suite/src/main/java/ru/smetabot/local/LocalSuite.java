@@ -2,8 +2,6 @@ package ru.smetabot.local;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,12 +20,14 @@ import ru.smetabot.local.demo.DemoServer;
  */
 public final class LocalSuite implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** How long each process may take to answer its health check (LOCAL_START_TIMEOUT, e.g. 6m on a busy machine). */
+    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
     private static final String JVM_OPTIONS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     private final SuiteSettings settings;
     private final ProcessEnvironments environments;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<LocalProxy> proxies = new ArrayList<>();
     private LocalPostgres postgres;
     private String databaseUrl;
 
@@ -87,37 +87,52 @@ public final class LocalSuite implements AutoCloseable {
         SuiteSettings.Ports ports = settings.ports();
         Path logs = settings.dataDir().resolve("logs");
 
-        ServiceProcess sandbox = startService("sandbox", sandboxJar(), environments.sandbox(), ports.sandbox(), logs, echo);
-        sandbox.awaitHealthy(START_TIMEOUT);
+        ServiceProcess sandbox = startService("sandbox", ServiceJars.sandbox(settings.home()), environments.sandbox(), ports.sandbox(), logs, echo);
+        sandbox.awaitHealthy(startTimeout());
 
-        String db = databaseUrl;
-        startService("userbot", serviceJar("userbot-service"), serviceEnv(db, ports.userbot(), ports.userbotMetrics(),
-                Map.of("USERBOT_GATEWAY", "sandbox", "SANDBOX_URL", sandboxUrl(),
-                        "SESSIONS_DIR", settings.dataDir().resolve("sessions").toString(),
-                        "USERBOT_SANDBOX_SESSIONS_FILE",
-                        settings.dataDir().resolve("sessions").resolve("sandbox-sessions.json").toString())),
-                ports.userbotMetrics(), logs, echo);
-        startService("worker", serviceJar("worker-service"), serviceEnv(db, ports.worker(), ports.workerMetrics(),
-                Map.of()), ports.workerMetrics(), logs, echo);
-        startService("bot", serviceJar("bot-service"), serviceEnv(db, ports.bot(), ports.botMetrics(),
-                Map.of("TELEGRAM_API_URL", sandboxUrl(), "BOT_PUBLIC_URL", url(ports.bot()))),
-                ports.botMetrics(), logs, echo);
-        for (ServiceProcess service : services) {
-            service.awaitHealthy(START_TIMEOUT);
+        if (settings.multiInstance()) {
+            // The proxies first: the bots register the bot proxy's URL as their webhook when they start.
+            for (String service : List.of("userbot", "worker", "bot")) {
+                proxies.add(LocalProxy.inFrontOf(service, settings, this::url));
+                log("started the " + service + " proxy on " + url(settings.ports().app(service)));
+            }
         }
+        for (String service : List.of("userbot", "worker", "bot")) {
+            for (int k = 1; k <= settings.instances(); k++) {
+                SuiteSettings.Ports own = settings.instancePorts(k);
+                startService(instanceName(service, k), ServiceJars.service(settings.home(), service + "-service"), serviceEnv(databaseUrl,
+                        own.app(service), own.metrics(service), environments.instance(service, k)),
+                        own.metrics(service), logs, echo);
+            }
+        }
+        // Six JVMs starting at once on the same cores take far longer than three (over 6 min on two busy cores).
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(startTimeout().multipliedBy(settings.multiInstance() ? 4 : 1));
+        }
+    }
+
+    /** {@code bot} with one instance of each service, {@code bot-1} and {@code bot-2} with two. */
+    public String instanceName(String service, int k) {
+        return settings.multiInstance() ? service + "-" + k : service;
     }
 
     private ServiceProcess startService(String name, Path jar, Map<String, String> env, int healthPort, Path logs,
             boolean echo) throws IOException {
         log("starting " + name + " (" + settings.home().relativize(jar) + ")");
-        // SERVICE_JVM_OPTIONS (e.g. the bench's -Xmx256m) applies to the three services, not to the sandbox.
-        String options = name.equals("sandbox") ? JVM_OPTIONS
-                : settings.environment().getOrDefault("SERVICE_JVM_OPTIONS", JVM_OPTIONS);
+        // SERVICE_JVM_OPTIONS (e.g. the bench's -Xmx256m) applies to the three services; SANDBOX_JVM_OPTIONS to the sandbox.
+        String options = settings.environment().getOrDefault(name.equals("sandbox") ? "SANDBOX_JVM_OPTIONS"
+                : "SERVICE_JVM_OPTIONS", JVM_OPTIONS);
         ServiceProcess service = ServiceProcess.start(name, jar, List.of(options.trim().split("\\s+")), env,
                 URI.create(url(healthPort) + (name.equals("sandbox") ? "/actuator/health" : "/health")),
                 logs, echo);
         services.add(service);
         return service;
+    }
+
+    private Duration startTimeout() {
+        String value = settings.environment().get("LOCAL_START_TIMEOUT");
+        return value == null || value.isBlank() ? DEFAULT_START_TIMEOUT
+                : Duration.parse("PT" + value.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     public SuiteSettings settings() {
@@ -142,14 +157,25 @@ public final class LocalSuite implements AutoCloseable {
     public void crashAndRestart(String name) throws IOException, InterruptedException {
         ServiceProcess service = service(name);
         service.crashAndRestart();
-        service.awaitHealthy(START_TIMEOUT);
+        service.awaitHealthy(startTimeout());
     }
 
-    /** Stops the embedded PostgreSQL (fast shutdown: sessions are cut), waits, starts it again on the same data. */
-    public void restartDatabase(Duration down) throws IOException, InterruptedException {
-        stopDatabase();
-        Thread.sleep(down.toMillis());
-        startDatabase();
+    /** Kills a service (SIGKILL, like a crash) and leaves it down; {@link #restart} starts it again. */
+    public void kill(String name) throws InterruptedException {
+        service(name).kill();
+    }
+
+    /** Starts a killed service again with its command and environment; returns once it is healthy. */
+    public void restart(String name) throws IOException, InterruptedException {
+        ServiceProcess service = service(name);
+        service.relaunch();
+        service.awaitHealthy(startTimeout());
+    }
+
+    /** The proxy in front of a service's instances (LOCAL_INSTANCES=2): bot, userbot or worker. */
+    public LocalProxy proxy(String service) {
+        return proxies.stream().filter(p -> p.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no proxy for " + service + " (one instance?)"));
     }
 
     /** Stops the embedded PostgreSQL (fast shutdown: sessions are cut); {@link #startDatabase} brings it back. */
@@ -187,22 +213,6 @@ public final class LocalSuite implements AutoCloseable {
         return environments.url(port);
     }
 
-    private Path serviceJar(String module) {
-        return settings.home().resolve(module).resolve("target").resolve(module + "-exec.jar");
-    }
-
-    private Path sandboxJar() throws IOException {
-        Path target = settings.home().resolve("telegram-sandbox").resolve("target");
-        if (Files.isDirectory(target)) {
-            try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "*-exec.jar")) {
-                for (Path jar : jars) {
-                    return jar;
-                }
-            }
-        }
-        return target.resolve("telegram-sandbox-exec.jar");
-    }
-
     public String sandboxUrl() {
         return url(settings.ports().sandbox());
     }
@@ -227,6 +237,8 @@ public final class LocalSuite implements AutoCloseable {
             services.get(i).close();
         }
         services.clear();
+        proxies.forEach(LocalProxy::close);
+        proxies.clear();
         if (postgres != null) {
             try {
                 postgres.close();

@@ -82,6 +82,14 @@ final class ServiceProcess implements AutoCloseable {
         launch(true);
     }
 
+    /** Starts the process again after {@link #kill}; its log continues in the same file. */
+    void relaunch() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch(true);
+    }
+
     /** SIGKILL: no graceful shutdown, like a crash. */
     void kill() throws InterruptedException {
         Process running = process;

@@ -23,9 +23,16 @@ import java.util.Map;
  *                     only; {@code 0.0.0.0} opens the suite, which has no authentication, to the network)
  * @param environment  everything the settings were read from; passed through to every process, so any
  *                     service setting (e.g. REFRESH_INTERVAL) can be given for one run
+ * @param instances    LOCAL_INSTANCES: 1 (default: one of each service, the bot on long polling) or 2 (two of each
+ *                     service, the bots on webhooks; bot, userbot and worker each behind a {@link LocalProxy} on the
+ *                     service's port, instance k on the service's ports + 100·k)
  */
 public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int postgresPort, Ports ports, String botToken,
-        String botUsername, String apiToken, String workerApiToken, String bindAddress, Map<String, String> environment) {
+        String botUsername, String apiToken, String workerApiToken, String bindAddress, Map<String, String> environment,
+        int instances) {
+
+    /** How far instance k's ports are from the service's ports, per k, with LOCAL_INSTANCES=2. */
+    public static final int INSTANCE_PORT_STEP = 100;
 
     static final String LOCAL_BOT_TOKEN = "7000000001:LOCAL-sandbox-bot-token";
     static final String LOCAL_API_TOKEN = "local-userbot-token";
@@ -33,6 +40,45 @@ public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int pos
     static final String LOCAL_BIND_ADDRESS = "127.0.0.1";
 
     public record Ports(int sandbox, int bot, int botMetrics, int userbot, int userbotMetrics, int worker, int workerMetrics) {
+
+        /** The app port of bot, userbot or worker. */
+        public int app(String service) {
+            return switch (service) {
+                case "bot" -> bot;
+                case "userbot" -> userbot;
+                case "worker" -> worker;
+                default -> throw new IllegalArgumentException("no service " + service);
+            };
+        }
+
+        /** The metrics (and /health) port of bot, userbot or worker. */
+        public int metrics(String service) {
+            return switch (service) {
+                case "bot" -> botMetrics;
+                case "userbot" -> userbotMetrics;
+                case "worker" -> workerMetrics;
+                default -> throw new IllegalArgumentException("no service " + service);
+            };
+        }
+    }
+
+    /** Several instances of each service behind local proxies (LOCAL_INSTANCES=2). */
+    public boolean multiInstance() {
+        return instances > 1;
+    }
+
+    /**
+     * The ports instance {@code k} (1-based) of each service listens on: the service's ports with one instance,
+     * else the service's ports + 100·k (the service's own port is then its proxy's). The sandbox is always one.
+     */
+    public Ports instancePorts(int k) {
+        if (!multiInstance()) {
+            return ports;
+        }
+        int d = INSTANCE_PORT_STEP * k;
+        Ports p = ports;
+        return new Ports(p.sandbox(), p.bot() + d, p.botMetrics() + d, p.userbot() + d, p.userbotMetrics() + d,
+                p.worker() + d, p.workerMetrics() + d);
     }
 
     /** Whether the suite starts its own PostgreSQL (no DATABASE_URL given). */
@@ -64,6 +110,20 @@ public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int pos
         ports.put("USERBOT_METRICS_PORT", this.ports.userbotMetrics());
         ports.put("WORKER_PORT", this.ports.worker());
         ports.put("WORKER_METRICS_PORT", this.ports.workerMetrics());
+        if (multiInstance()) {
+            // The service ports are the proxies'; metrics have no proxy, each instance has its own.
+            ports.remove("BOT_METRICS_PORT");
+            ports.remove("USERBOT_METRICS_PORT");
+            ports.remove("WORKER_METRICS_PORT");
+        }
+        for (int k = 1; multiInstance() && k <= instances; k++) {
+            String plus = "+" + INSTANCE_PORT_STEP * k + " (instance " + k + ")";
+            for (String service : new String[] {"bot", "userbot", "worker"}) {
+                String variable = service.toUpperCase(java.util.Locale.ROOT);
+                ports.put(variable + "_PORT" + plus, instancePorts(k).app(service));
+                ports.put(variable + "_METRICS_PORT" + plus, instancePorts(k).metrics(service));
+            }
+        }
         if (embeddedDatabase()) {
             ports.put("LOCAL_PG_PORT", postgresPort);
         }
@@ -86,7 +146,20 @@ public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int pos
                 env.getOrDefault("USERBOT_API_TOKEN", LOCAL_API_TOKEN),
                 env.getOrDefault("WORKER_API_TOKEN", LOCAL_WORKER_TOKEN),
                 bindAddress(env),
-                Map.copyOf(env));
+                Map.copyOf(env),
+                instances(env));
+    }
+
+    private static int instances(Map<String, String> env) {
+        String value = env.getOrDefault("LOCAL_INSTANCES", "").trim();
+        if (value.isEmpty() || value.equals("1")) {
+            return 1;
+        }
+        if (value.equals("2")) {
+            return 2;
+        }
+        throw new IllegalArgumentException("LOCAL_INSTANCES must be 1 (one of each service, long polling) or 2 (two of "
+                + "each, the bots on webhooks behind a local proxy), got: " + value);
     }
 
     private static String bindAddress(Map<String, String> env) {
@@ -116,17 +189,27 @@ public record SuiteSettings(Path home, Path dataDir, String databaseUrl, int pos
         return """
 
                 ================================================================
-                 SmetaBot is running locally.
-                   Chat with the bot (telegram-sandbox): http://%1$s:%2$d/
-                   bot      http://%1$s:%3$d   metrics http://%1$s:%4$d/metrics
-                   userbot  http://%1$s:%5$d   metrics http://%1$s:%6$d/metrics
-                   worker   http://%1$s:%7$d   metrics http://%1$s:%8$d/metrics
-                   data     %9$s (kept for the next run)
-                   logs     %10$s
-                 Listening on %11$s only (LOCAL_BIND_ADDRESS). Press Ctrl-C to stop everything.
+                 SmetaBot is running locally%s.
+                   Chat with the bot (telegram-sandbox): http://%s:%d/
+                %s%s%s   data     %s (kept for the next run)
+                   logs     %s
+                 Listening on %s only (LOCAL_BIND_ADDRESS). Press Ctrl-C to stop everything.
                 ================================================================
-                """.formatted(host(), p.sandbox(), p.bot(), p.botMetrics(), p.userbot(), p.userbotMetrics(),
-                p.worker(), p.workerMetrics(), dataDir(), dataDir().resolve("logs"),
-                bindAddress());
+                """.formatted(multiInstance() ? " (" + instances + " instances of each service)" : "", host(),
+                p.sandbox(), bannerLine("bot"), bannerLine("userbot"), bannerLine("worker"),
+                dataDir(), dataDir().resolve("logs"), bindAddress());
+    }
+
+    private String bannerLine(String service) {
+        String base = "   %-8s http://%s:%d".formatted(service, host(), ports.app(service));
+        if (!multiInstance()) {
+            return base + "   metrics http://%s:%d/metrics%n".formatted(host(), ports.metrics(service));
+        }
+        StringBuilder line = new StringBuilder(base).append(" (proxy) →");
+        for (int k = 1; k <= instances; k++) {
+            line.append(" :").append(instancePorts(k).app(service)).append(" (metrics :")
+                    .append(instancePorts(k).metrics(service)).append(')');
+        }
+        return line.append(System.lineSeparator()).toString();
     }
 }

@@ -17,13 +17,13 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import ru.smetabot.model.testing.WithEmbeddedPostgres;
+import ru.smetabot.userbot.testing.WithOwnDatabase;
 
 /** The whole service on a random port, Telegram replaced by {@link FakeGateway}, time by {@link MutableClock}. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, classes = {UserbotApplication.class, ApiTestSupport.Fakes.class},
         properties = {"management.server.port=0", "smetabot.userbot.api-token=test-token", "smetabot.userbot.gateway=sandbox",
                 "smetabot.userbot.sandbox-url=http://127.0.0.1:9", "spring.main.allow-bean-definition-overriding=true"})
-@WithEmbeddedPostgres
+@WithOwnDatabase
 public abstract class ApiTestSupport {
 
     public static final String TOKEN = "test-token";

@@ -7,12 +7,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import ru.smetabot.model.testing.ServiceStartContract;
-import ru.smetabot.model.testing.WithEmbeddedPostgres;
+import ru.smetabot.userbot.testing.WithOwnDatabase;
 
 /** The service starts on a migrated database and answers health and Prometheus metrics. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "smetabot.userbot.api-token=secret", "smetabot.userbot.gateway=sandbox", "smetabot.userbot.sandbox-url=http://127.0.0.1:9"})
-@WithEmbeddedPostgres
+@WithOwnDatabase
 class UserbotApplicationTests extends ServiceStartContract {
 
     @Override

@@ -2,8 +2,6 @@ package ru.smetabot.bot.acknowledgements;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,11 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import ru.smetabot.bot.BotProperties;
 import ru.smetabot.bot.acknowledgements.AckData.FileAck;
 import ru.smetabot.bot.acknowledgements.AckData.Person;
 import ru.smetabot.bot.callbacks.CallbackContext;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.settings.OwnerZones;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.Screen;
@@ -31,7 +30,6 @@ import ru.smetabot.model.rooms.Room;
 class AckReminders {
 
     private static final Logger log = LoggerFactory.getLogger(AckReminders.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final long CHANNEL_ID_BASE = -1_000_000_000_000L;
 
     private final AckStore store;
@@ -40,18 +38,18 @@ class AckReminders {
     private final AckMetrics metrics;
     private final Texts texts;
     private final AckProperties properties;
-    private final ZoneId zone;
+    private final OwnerZones zones;
     private final Clock clock;
 
     AckReminders(AckStore store, AckScreens screens, BotGateway gateway, AckMetrics metrics, Texts texts,
-            AckProperties properties, BotProperties bot, ObjectProvider<Clock> clock) {
+            AckProperties properties, OwnerZones zones, ObjectProvider<Clock> clock) {
         this.store = store;
         this.screens = screens;
         this.gateway = gateway;
         this.metrics = metrics;
         this.texts = texts;
         this.properties = properties;
-        this.zone = bot.timeZone();
+        this.zones = zones;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -67,7 +65,7 @@ class AckReminders {
             metrics.reminder("too_soon", 1);
             Instant last = store.remindedAt(publicationId).orElse(now);
             ctx.answer(texts.get(ctx.locale(), "ack.remind.too_soon",
-                    TIME.format(last.plus(properties.remindInterval()).atZone(zone)), properties.remindInterval().toMinutes()), true);
+                    Dates.dateTime(last.plus(properties.remindInterval()), zones.zone(room)), properties.remindInterval().toMinutes()), true);
             return;
         }
         ctx.answer(texts.get(ctx.locale(), "ack.remind.sending"));

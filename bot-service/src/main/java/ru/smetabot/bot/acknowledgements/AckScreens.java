@@ -3,12 +3,12 @@ package ru.smetabot.bot.acknowledgements;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
-import ru.smetabot.bot.BotProperties;
 import ru.smetabot.bot.acknowledgements.AckData.FileAck;
 import ru.smetabot.bot.acknowledgements.AckData.FilePage;
 import ru.smetabot.bot.acknowledgements.AckData.FilesPage;
 import ru.smetabot.bot.callbacks.Pager;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.settings.OwnerZones;
 import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.model.rooms.Room;
 
@@ -18,12 +18,12 @@ class AckScreens {
 
     private final AckStore store;
     private final Texts texts;
-    private final BotProperties properties;
+    private final OwnerZones zones;
 
-    AckScreens(AckStore store, Texts texts, BotProperties properties) {
+    AckScreens(AckStore store, Texts texts, OwnerZones zones) {
         this.store = store;
         this.texts = texts;
-        this.properties = properties;
+        this.zones = zones;
     }
 
     Screen files(Room room, int requestedPage, Locale locale) {
@@ -46,7 +46,7 @@ class AckScreens {
         FilePage data = new FilePage(room.getId(), room.getTitle(), publicationId, file.get().fileName(),
                 file.get().acknowledged(), active, store.people(room.getId(), publicationId, page, AckViews.PEOPLE_PER_PAGE),
                 page, pages, store.remindedAt(publicationId).orElse(null));
-        return Optional.of(AckViews.file(data, texts, locale, properties.timeZone()));
+        return Optional.of(AckViews.file(data, texts, locale, zones.zone(room)));
     }
 
     void setEnabled(Room room, boolean enabled) {

@@ -2,7 +2,6 @@ package ru.smetabot.bot.acknowledgements;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import ru.smetabot.bot.acknowledgements.AckData.Person;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.callbacks.Pager;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.Screen;
@@ -28,7 +28,6 @@ public final class AckViews {
     static final int MAX_NAME = 64;
     static final int FILES_PER_PAGE = 8;
     static final int PEOPLE_PER_PAGE = 15;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private AckViews() {
     }
@@ -136,6 +135,6 @@ public final class AckViews {
     }
 
     private static String format(Instant instant, ZoneId zone) {
-        return TIME.format(instant.atZone(zone));
+        return Dates.dateTime(instant, zone);
     }
 }

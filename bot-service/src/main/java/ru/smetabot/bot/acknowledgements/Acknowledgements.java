@@ -2,21 +2,20 @@ package ru.smetabot.bot.acknowledgements;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import ru.smetabot.bot.BotProperties;
 import ru.smetabot.bot.acknowledgements.AckData.FileAck;
 import ru.smetabot.bot.acknowledgements.AckData.Person;
 import ru.smetabot.bot.acknowledgements.AckData.Post;
 import ru.smetabot.bot.callbacks.CallbackContext;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.notifications.InstantNotices;
 import ru.smetabot.bot.notifications.NoticeKind;
+import ru.smetabot.bot.settings.OwnerZones;
 
 /**
  * A client pressed "✅ Ознакомлен" under a post in a room's channel (the callback's message is the post,
@@ -29,22 +28,21 @@ import ru.smetabot.bot.notifications.NoticeKind;
 class Acknowledgements {
 
     private static final Logger log = LoggerFactory.getLogger(Acknowledgements.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final AckStore store;
     private final InstantNotices notices;
     private final AckMetrics metrics;
     private final Texts texts;
-    private final ZoneId zone;
+    private final OwnerZones zones;
     private final Clock clock;
 
-    Acknowledgements(AckStore store, InstantNotices notices, AckMetrics metrics, Texts texts, BotProperties properties,
+    Acknowledgements(AckStore store, InstantNotices notices, AckMetrics metrics, Texts texts, OwnerZones zones,
             ObjectProvider<Clock> clock) {
         this.store = store;
         this.notices = notices;
         this.metrics = metrics;
         this.texts = texts;
-        this.zone = properties.timeZone();
+        this.zones = zones;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -69,7 +67,8 @@ class Acknowledgements {
         if (recorded.isEmpty()) {
             metrics.press("repeated");
             Instant at = store.acknowledgedAt(post.publicationId(), client.get().clientId()).orElse(clock.instant());
-            ctx.answer(texts.get(ctx.locale(), "ack.already", TIME.format(at.atZone(zone))));
+            // The client is told the date in the room owner's zone: the channel's time, as on the owner's screens.
+            ctx.answer(texts.get(ctx.locale(), "ack.already", Dates.dateTime(at, zones.zoneOfRoom(post.roomId()))));
             return;
         }
         metrics.press("recorded");

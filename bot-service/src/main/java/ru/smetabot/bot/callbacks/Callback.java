@@ -95,12 +95,17 @@ public sealed interface Callback {
     /** The screens "❓ Помощь" explains; {@code code} is their form in callback data. */
     enum HelpTopic {
         OVERVIEW("all"), ROOMS("rooms"), CARD("card"), MEMBERS("members"), LINKS("links"), PUBLISH("publish"),
-        REPORTS("reports"), NOTIFY("notify"), ACCOUNT("account");
+        REPORTS("reports"), NOTIFY("notify"), ACKS("acks"), ACCOUNT("account");
 
         public final String code;
 
         HelpTopic(String code) {
             this.code = code;
+        }
+
+        /** The bundle key of the topic's button; its lines are {@code help.<code>}. */
+        public String messageKey() {
+            return "help.topic." + code;
         }
 
         static HelpTopic of(String code) {
@@ -137,6 +142,34 @@ public sealed interface Callback {
     record Export(long roomId) implements RoomCallback {
     }
 
+    /** "👥 Участники по дням": the room's members and joins/leaves per day, sent as a picture. */
+    record MembersChart(long roomId) implements RoomCallback {
+    }
+
+    /** "🗄 В архив" on the card: asks whether to keep or remove the clients. */
+    record ArchiveAsk(long roomId) implements RoomCallback {
+    }
+
+    /** The confirmed archive: revokes the links, removes the clients when {@code removeClients}. */
+    record ArchiveRoom(long roomId, boolean removeClients) implements RoomCallback {
+    }
+
+    /** An archived room's card. */
+    record ArchivedCard(long roomId) implements RoomCallback {
+    }
+
+    /** "♻️ Вернуть из архива". */
+    record ReopenRoom(long roomId) implements RoomCallback {
+    }
+
+    /** "✏️ Переименовать": the next text is the room's new title. */
+    record RenameRoom(long roomId) implements RoomCallback {
+    }
+
+    /** "🗄 Архив": page {@code page} of the owner's archived rooms. */
+    record ArchivedList(int page) implements Callback {
+    }
+
     /** "✅ Ознакомлен" under a file in the channel: pressed by a client; the post is the callback's message. */
     record Acknowledge() implements Callback {
     }
@@ -155,5 +188,29 @@ public sealed interface Callback {
 
     /** Turns the button under newly published files on or off for the room. */
     record AckSwitch(long roomId, boolean enabled) implements RoomCallback {
+    }
+
+    /** "⚙️ Настройки": the owner's time zone and digest hour. */
+    record Settings() implements Callback {
+    }
+
+    /** Page {@code page} of the time zones to choose from. */
+    record ZonePage(int page) implements Callback {
+    }
+
+    /** The zone chosen, by its index in the settings' list (validated there). */
+    record ZoneChoice(int index) implements Callback {
+    }
+
+    /** The hours to choose the digests' time from. */
+    record DigestHours() implements Callback {
+    }
+
+    /** The digest hour chosen (0–23, the codec admits nothing else). */
+    record DigestHour(int hour) implements Callback {
+    }
+
+    /** The onboarding checklist's "🆕 Новый канал": the same as the menu button. */
+    record StartNewRoom() implements Callback {
     }
 }

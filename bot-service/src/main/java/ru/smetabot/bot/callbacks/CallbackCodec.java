@@ -23,7 +23,10 @@ import ru.smetabot.bot.callbacks.Callback.RoomList;
  * {@code mb:{roomId}:{page}} and {@code cl:{roomId}:{clientId}:b|b!|u|u!}; charts and exports
  * {@code ch:{roomId}:chart|chart:{fileId}|chartp:{page}|export}; notifications
  * {@code nt:{roomId}} and {@code nt:{roomId}:instant|daily|off}; help {@code help:{topic}}; acknowledgements
- * {@code ack} (under a channel post) and {@code ak:{roomId}:{page}|f:{fileId}:{page}|r:{fileId}|on|off} ({@link AckCodec}). Telegram allows 1–64 bytes;
+ * {@code ack} (under a channel post) and {@code ak:{roomId}:{page}|f:{fileId}:{page}|r:{fileId}|on|off} ({@link AckCodec});
+ * archive {@code ar:{roomId}:ask|keep|remove|card|reopen|rename}, {@code arl:{page}} and the members chart
+ * {@code mc:{roomId}} ({@link ArchiveCodec}); settings and onboarding
+ * {@code set|set:tz:p:{page}|set:tz:{index}|set:dh|set:dh:{hour}|ob:new} ({@link SettingsCodec}). Telegram allows 1–64 bytes;
  * anything that is not exactly this grammar is rejected.
  */
 public final class CallbackCodec {
@@ -84,6 +87,10 @@ public final class CallbackCodec {
             Callback.HelpTopic topic = Callback.HelpTopic.of(data.substring("help:".length()));
             return topic == null ? null : new Callback.Help(topic);
         }
+        Callback settings = SettingsCodec.parse(data);
+        if (settings != null) {
+            return settings;
+        }
         Matcher m = ROOM_LIST.matcher(data);
         if (m.matches()) {
             return new RoomList(Integer.parseInt(m.group(1)));
@@ -100,6 +107,10 @@ public final class CallbackCodec {
         if (m.matches()) {
             long roomId = Long.parseLong(m.group(1));
             return m.group(2) == null ? new Callback.NotifySettings(roomId) : new Callback.NotifyMode(roomId, m.group(2));
+        }
+        Callback archive = ArchiveCodec.parse(data);
+        if (archive != null) {
+            return archive;
         }
         Callback ack = AckCodec.parse(data);
         if (ack != null) {
@@ -146,6 +157,10 @@ public final class CallbackCodec {
         if (members != null) {
             return members;
         }
+        String archive = ArchiveCodec.format(callback);
+        if (archive != null) {
+            return archive;
+        }
         String ack = AckCodec.format(callback);
         if (ack != null) {
             return ack;
@@ -153,6 +168,10 @@ public final class CallbackCodec {
         String report = ReportCodec.format(callback);
         if (report != null) {
             return report;
+        }
+        String settings = SettingsCodec.format(callback);
+        if (settings != null) {
+            return settings;
         }
         if (callback instanceof RoomCallback room) {
             return "ch:" + room.roomId() + ":" + roomAction(room);

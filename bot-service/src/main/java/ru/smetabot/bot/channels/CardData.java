@@ -22,7 +22,20 @@ public record CardData(long roomId, String title, long files, long views, Instan
         return new CardData(roomId, title, files, views, refreshedAt, latest, page, pages, notice);
     }
 
-    /** One published file as the card lists it. */
-    public record FileLine(String fileName, int views, Instant postedAt) {
+    /**
+     * One published file as the card lists it.
+     *
+     * @param membersAtPost the room's clients when it was posted ({@link Reach}); 0 shows no reach
+     */
+    public record FileLine(String fileName, int views, Instant postedAt, long membersAtPost) {
+
+        public FileLine(String fileName, int views, Instant postedAt) {
+            this(fileName, views, postedAt, 0);
+        }
+
+        /** Views ÷ members at posting, in whole percent; null when there were no members. */
+        public Integer reach() {
+            return Reach.percent(views, membersAtPost);
+        }
     }
 }

@@ -1,8 +1,6 @@
 package ru.smetabot.bot.channels;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -11,6 +9,7 @@ import ru.smetabot.bot.acknowledgements.AckViews;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.callbacks.Pager;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.Screen;
@@ -19,8 +18,6 @@ import ru.smetabot.bot.telegram.TelegramLimits;
 /** Renders the room card: numbers, last refresh, latest files with views, and the room's buttons. */
 public final class CardView {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     /** File names on the card are cut here: five a page then stay far below Telegram's 4096 characters. */
     static final int MAX_FILE_NAME = 120;
 
@@ -34,7 +31,7 @@ public final class CardView {
     /** The card with "✅ 2/3" after each file that asks for acknowledgements ({@code acks} follows the page's lines). */
     public static Screen render(CardData card, CardAcks acks, Texts texts, Locale locale, ZoneId zone) {
         String refreshed = card.refreshedAt() == null
-                ? texts.get(locale, "card.never_refreshed") : format(card.refreshedAt(), TIME, zone);
+                ? texts.get(locale, "card.never_refreshed") : Dates.dateTime(card.refreshedAt(), zone);
         StringBuilder text = new StringBuilder()
                 .append(texts.get(locale, "card.title", Html.escape(card.title()))).append('\n')
                 .append(texts.get(locale, "card.stats", card.files(), card.views())).append('\n')
@@ -50,7 +47,10 @@ public final class CardView {
             for (int i = 0; i < card.latest().size(); i++) {
                 CardData.FileLine file = card.latest().get(i);
                 text.append('\n').append(texts.get(locale, "card.file", Html.escape(TelegramLimits.cut(file.fileName(), MAX_FILE_NAME)), file.views(),
-                        format(file.postedAt(), DATE, zone)));
+                        Dates.date(file.postedAt(), zone)));
+                if (file.reach() != null) {
+                    text.append(texts.get(locale, "card.file_reach", file.reach()));
+                }
                 text.append(AckViews.cardSuffix(i < acks.files().size() ? acks.files().get(i) : null, acks.activeClients(), texts, locale));
             }
         }
@@ -79,10 +79,13 @@ public final class CardView {
                 .row(Buttons.button(texts.get(locale, "card.publish"), new Callback.PublishHere(id)));
         keyboard.row(Buttons.button(texts.get(locale, "card.chart"), new Callback.ViewsChart(id)),
                 Buttons.button(texts.get(locale, "card.export"), new Callback.Export(id)));
+        keyboard.row(Buttons.button(texts.get(locale, "card.members_chart"), new Callback.MembersChart(id)));
         keyboard.row(Buttons.button(texts.get(locale, "card.notifications"), new Callback.NotifySettings(id)));
         if (acks.enabled() || acks.files().stream().anyMatch(ru.smetabot.bot.acknowledgements.AckData.FileAck::asked)) {
             keyboard.row(Buttons.button(texts.get(locale, "card.acknowledgements"), new Callback.AckFiles(id, 0)));
         }
+        keyboard.row(Buttons.button(texts.get(locale, "card.rename"), new Callback.RenameRoom(id)),
+                Buttons.button(texts.get(locale, "card.archive"), new Callback.ArchiveAsk(id)));
         keyboard.row(filePager(card, texts, locale));
         return keyboard.row(Buttons.button(texts.get(locale, "card.back"), new Callback.RoomList(0)));
     }
@@ -94,9 +97,5 @@ public final class CardView {
 
     private static List<InlineKeyboardButton> filePager(CardData card, Texts texts, Locale locale) {
         return Pager.row(card.page(), card.pages(), page -> new Callback.OpenCard(card.roomId(), page), texts, locale);
-    }
-
-    private static String format(Instant instant, DateTimeFormatter format, ZoneId zone) {
-        return format.format(instant.atZone(zone));
     }
 }

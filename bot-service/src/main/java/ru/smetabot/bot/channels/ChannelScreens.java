@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import ru.smetabot.bot.BotProperties;
 import ru.smetabot.bot.acknowledgements.AckStore;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.settings.OwnerZones;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.model.contractors.Contractor;
@@ -20,13 +21,16 @@ public class ChannelScreens {
     private final BotGateway gateway;
     private final Texts texts;
     private final BotProperties properties;
+    private final OwnerZones zones;
     /** Which room's card each edited message shows now (null: something else), for late edits. */
     private final Map<String, Long> cardOnMessage = new ConcurrentHashMap<>();
 
     private final AckStore acks;
 
-    public ChannelScreens(RoomStats stats, BotGateway gateway, Texts texts, BotProperties properties, AckStore acks) {
+    public ChannelScreens(RoomStats stats, BotGateway gateway, Texts texts, BotProperties properties, AckStore acks,
+            OwnerZones zones) {
         this.acks = acks;
+        this.zones = zones;
         this.stats = stats;
         this.gateway = gateway;
         this.texts = texts;
@@ -67,10 +71,10 @@ public class ChannelScreens {
 
     public Screen cardScreen(CardData card, Locale locale) {
         return CardView.render(card, acks.card(card.roomId(), card.page(), CardData.FILES_PER_PAGE), texts, locale,
-                properties.timeZone());
+                zones.zoneOfRoom(card.roomId()));
     }
 
     private Screen roomList(long contractorId, int page, Locale locale) {
-        return RoomListView.render(stats.roomList(contractorId, page), texts, locale);
+        return RoomListView.render(stats.roomList(contractorId, page), stats.archivedCount(contractorId), texts, locale);
     }
 }

@@ -17,10 +17,17 @@ public final class RoomListView {
     }
 
     public static Screen render(RoomListPage data, Texts texts, Locale locale) {
+        return render(data, 0, texts, locale);
+    }
+
+    /** The list with "🗄 Архив (N)" under the rooms when the owner has {@code archived} archived rooms. */
+    public static Screen render(RoomListPage data, long archived, Texts texts, Locale locale) {
         RoomListPage.Overview o = data.overview();
         StringBuilder text = new StringBuilder(texts.get(locale, "channels.overview", o.rooms(), o.files(), o.views(), o.clients()));
         if (data.rooms().isEmpty()) {
-            return Screen.text(text.append("\n\n").append(texts.get(locale, "channels.empty")).toString());
+            text.append("\n\n").append(texts.get(locale, "channels.empty"));
+            return archived == 0 ? Screen.text(text.toString()) : new Screen(text.toString(), Buttons.inline()
+                    .row(archiveButton(archived, texts, locale)).build());
         }
         text.append("\n\n").append(texts.get(locale, "channels.choose"));
         Buttons keyboard = Buttons.inline();
@@ -30,6 +37,9 @@ public final class RoomListView {
         }
         keyboard.row(pager(data.page(), data.pages(), texts, locale));
         keyboard.row(Buttons.button(texts.get(locale, "channels.search"), new Callback.SearchRooms()));
+        if (archived > 0) {
+            keyboard.row(archiveButton(archived, texts, locale));
+        }
         return new Screen(text.toString(), keyboard.build());
     }
 
@@ -45,6 +55,10 @@ public final class RoomListView {
         }
         keyboard.row(Buttons.button(texts.get(locale, "channels.all"), new Callback.RoomList(0)));
         return new Screen(text, keyboard.build());
+    }
+
+    private static InlineKeyboardButton archiveButton(long archived, Texts texts, Locale locale) {
+        return Buttons.button(texts.get(locale, "channels.archive", archived), new Callback.ArchivedList(0));
     }
 
     static List<InlineKeyboardButton> pager(int page, int pages, Texts texts, Locale locale) {

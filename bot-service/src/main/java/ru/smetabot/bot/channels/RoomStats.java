@@ -24,7 +24,7 @@ public class RoomStats {
         RoomListPage.Overview overview = jdbc.sql("""
                 SELECT count(*) AS rooms, coalesce(sum(files_count), 0) AS files, coalesce(sum(views_total), 0) AS views,
                        coalesce(sum(clients_count), 0) AS clients
-                  FROM core.channels WHERE contractor_id = :owner AND NOT deleted
+                  FROM core.channels WHERE contractor_id = :owner AND NOT deleted AND archived_at IS NULL
                 """).param("owner", contractorId)
                 .query((rs, n) -> new RoomListPage.Overview(rs.getLong("rooms"), rs.getLong("files"),
                         rs.getLong("views"), rs.getLong("clients")))
@@ -33,7 +33,7 @@ public class RoomStats {
         int page = Math.min(Math.max(requestedPage, 0), pages - 1);
         List<RoomListPage.RoomLine> rooms = jdbc.sql("""
                 SELECT id, title, files_count AS files, views_total AS views FROM core.channels
-                 WHERE contractor_id = :owner AND NOT deleted
+                 WHERE contractor_id = :owner AND NOT deleted AND archived_at IS NULL
                  ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset
                 """).param("owner", contractorId).param("limit", RoomListPage.ROOMS_PER_PAGE)
                 .param("offset", page * RoomListPage.ROOMS_PER_PAGE)
@@ -43,12 +43,18 @@ public class RoomStats {
         return new RoomListPage(overview, rooms, page, pages);
     }
 
+    /** How many of the owner's rooms are archived ("🗄 Архив (N)" under the list). */
+    public long archivedCount(long contractorId) {
+        return jdbc.sql("SELECT count(*) FROM core.channels WHERE contractor_id = :owner AND NOT deleted AND archived_at IS NOT NULL")
+                .param("owner", contractorId).query(Long.class).single();
+    }
+
     /** The owner's active rooms whose title contains {@code query} (any case), newest first. */
     public List<RoomListPage.RoomLine> search(long contractorId, String query, int limit) {
         String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
                 SELECT c.id, c.title, c.files_count AS files, c.views_total AS views FROM core.channels c
-                 WHERE c.contractor_id = :owner AND NOT c.deleted AND c.title ILIKE :pattern
+                 WHERE c.contractor_id = :owner AND NOT c.deleted AND c.archived_at IS NULL AND c.title ILIKE :pattern
                  ORDER BY c.created_at DESC, c.id DESC LIMIT :limit
                 """).param("owner", contractorId).param("pattern", pattern).param("limit", limit)
                 .query((rs, n) -> new RoomListPage.RoomLine(rs.getLong("id"), rs.getString("title"),
@@ -68,11 +74,12 @@ public class RoomStats {
                 SELECT c.files_count, c.views_total,
                        (SELECT max(views_refreshed_at) FROM core.publications WHERE channel_id = c.id AND NOT deleted)
                            AS refreshed_at,
-                       f.file_name, f.views, f.posted_at
+                       f.file_name, f.views, f.posted_at, f.members
                   FROM core.channels c
                   LEFT JOIN LATERAL (
-                        SELECT coalesce(file_name, '—') AS file_name, views, posted_at FROM core.publications
-                         WHERE channel_id = c.id AND NOT deleted ORDER BY posted_at DESC, id DESC
+                        SELECT coalesce(p.file_name, '—') AS file_name, p.views, p.posted_at, """ + Reach.MEMBERS_AT_POST + """
+                               AS members FROM core.publications p
+                         WHERE p.channel_id = c.id AND NOT p.deleted ORDER BY p.posted_at DESC, p.id DESC
                          LIMIT :limit OFFSET :limit * least(:page, greatest((c.files_count - 1) / :limit, 0))) f ON true
                  WHERE c.id = :room
                 """).param("room", room.getId()).param("limit", CardData.FILES_PER_PAGE)
@@ -83,7 +90,7 @@ public class RoomStats {
                     refreshedAt[0] = instant(rs.getTimestamp("refreshed_at"));
                     if (rs.getString("file_name") != null) {
                         files.add(new CardData.FileLine(rs.getString("file_name"), rs.getInt("views"),
-                                instant(rs.getTimestamp("posted_at"))));
+                                instant(rs.getTimestamp("posted_at")), rs.getLong("members")));
                     }
                 });
         int pages = pages(totals[0], CardData.FILES_PER_PAGE);

@@ -7,6 +7,10 @@ public sealed interface Step {
     record AwaitingTitle() implements Step {
     }
 
+    /** "🆕 Новый канал" without a connected account: once it is connected, the title is asked for by itself. */
+    record AwaitingAccount() implements Step {
+    }
+
     /** After "🔍 Поиск по названию": the next text is part of a room title. */
     record AwaitingSearch() implements Step {
     }
@@ -25,5 +29,9 @@ public sealed interface Step {
 
     /** The link's name is given; the owner is choosing its expiry and limit. */
     record LinkDraft(long roomId, String name) implements Step {
+    }
+
+    /** After "✏️ Переименовать": the next text is the room's new title. */
+    record AwaitingRoomTitle(long roomId) implements Step {
     }
 }

@@ -27,6 +27,9 @@ class StepCodec {
         if (type == Step.AwaitingTitle.class) {
             return "title";
         }
+        if (type == Step.AwaitingAccount.class) {
+            return "account_for_room";
+        }
         if (type == Step.AwaitingSearch.class) {
             return "search";
         }
@@ -42,6 +45,9 @@ class StepCodec {
         if (type == Step.LinkDraft.class) {
             return "link_draft";
         }
+        if (type == Step.AwaitingRoomTitle.class) {
+            return "room_title";
+        }
         throw new IllegalArgumentException("unknown step " + type);
     }
 
@@ -56,6 +62,8 @@ class StepCodec {
             values.put("fileSize", pending.fileSize());
         } else if (step instanceof Step.AwaitingLinkName linkName) {
             values.put("roomId", linkName.roomId());
+        } else if (step instanceof Step.AwaitingRoomTitle roomTitle) {
+            values.put("roomId", roomTitle.roomId());
         } else if (step instanceof Step.LinkDraft draft) {
             values.put("roomId", draft.roomId());
             values.put("name", draft.name());
@@ -68,6 +76,8 @@ class StepCodec {
         switch (name) {
             case "title":
                 return new Step.AwaitingTitle();
+            case "account_for_room":
+                return new Step.AwaitingAccount();
             case "search":
                 return new Step.AwaitingSearch();
             case "document":
@@ -79,6 +89,8 @@ class StepCodec {
                 return new Step.AwaitingLinkName(asLong(values.get("roomId")));
             case "link_draft":
                 return new Step.LinkDraft(asLong(values.get("roomId")), (String) values.get("name"));
+            case "room_title":
+                return new Step.AwaitingRoomTitle(asLong(values.get("roomId")));
             default:
                 throw new IllegalStateException("unknown step '" + name + "' in core.bot_conversations");
         }

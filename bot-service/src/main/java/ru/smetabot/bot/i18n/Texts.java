@@ -29,9 +29,19 @@ public final class Texts {
         return bundles.getMessage(key, args, locale);
     }
 
-    /** English for users whose Telegram is in English, Russian for everyone else. */
+    /** Telegram languages whose speakers get the Russian texts (Russian, Ukrainian, Belarusian, Kazakh). */
+    static final java.util.Set<String> RUSSIAN_READERS = java.util.Set.of("ru", "uk", "be", "kk");
+
+    /**
+     * Russian for ru/uk/be/kk (and when Telegram tells no language: most owners are Russian-speaking), English for
+     * every other language — a German or Uzbek user reads English better than Russian more often than not.
+     */
     public static Locale localeOf(String languageCode) {
-        return languageCode != null && languageCode.toLowerCase(Locale.ROOT).startsWith("en") ? ENGLISH : RUSSIAN;
+        if (languageCode == null || languageCode.isBlank()) {
+            return RUSSIAN;
+        }
+        String language = languageCode.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        return RUSSIAN_READERS.contains(language) ? RUSSIAN : ENGLISH;
     }
 
     public static Locale localeOf(User user) {

@@ -27,10 +27,12 @@ class LinkCallbacks {
     private final BotGateway gateway;
     private final Texts texts;
     private final BotProperties properties;
+    private final ru.smetabot.bot.settings.OwnerZones zones;
     private final FailureHints hints;
 
     LinkCallbacks(InviteLinks links, Conversations conversations, BotGateway gateway, Texts texts, BotProperties properties,
-            FailureHints hints) {
+            FailureHints hints, ru.smetabot.bot.settings.OwnerZones zones) {
+        this.zones = zones;
         this.hints = hints;
         this.links = links;
         this.conversations = conversations;
@@ -137,11 +139,11 @@ class LinkCallbacks {
 
     private void showList(CallbackContext ctx, int page, boolean revoked) {
         gateway.edit(ctx.chatId(), ctx.messageId(),
-                LinksView.list(ctx.room(), links.page(ctx.room(), revoked, page), texts, ctx.locale(), properties.timeZone()));
+                LinksView.list(ctx.room(), links.page(ctx.room(), revoked, page), texts, ctx.locale(), zones.zone(ctx.room())));
     }
 
     private void showCard(CallbackContext ctx, InviteLink link, String notice) {
         gateway.edit(ctx.chatId(), ctx.messageId(),
-                LinksView.card(ctx.room(), links.line(ctx.room(), link), notice, texts, ctx.locale(), properties.timeZone()));
+                LinksView.card(ctx.room(), links.line(ctx.room(), link), notice, texts, ctx.locale(), zones.zone(ctx.room())));
     }
 }

@@ -17,6 +17,11 @@ public enum LinkStatus {
         return link.hasApprovalsLeft() ? ACTIVE : FULL;
     }
 
+    /** The bundle key of the status's label (the same as {@link #key()}). */
+    public String messageKey() {
+        return key();
+    }
+
     public String key() {
         return "links.status." + name().toLowerCase(java.util.Locale.ROOT);
     }

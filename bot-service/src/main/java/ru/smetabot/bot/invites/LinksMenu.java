@@ -34,7 +34,7 @@ public class LinksMenu {
     }
 
     public void sendRoomChooser(long chatId, Contractor contractor, Locale locale) {
-        Page<Room> owned = rooms.findByContractorIdAndDeletedFalseOrderByCreatedAtDesc(contractor.getId(),
+        Page<Room> owned = rooms.findByContractorIdAndDeletedFalseAndArchivedAtIsNullOrderByCreatedAtDesc(contractor.getId(),
                 PageRequest.of(0, ROOMS_TO_CHOOSE));
         gateway.send(chatId, chooser(owned.getContent(), owned.getTotalElements() - owned.getNumberOfElements(), texts, locale));
     }

@@ -2,11 +2,11 @@ package ru.smetabot.bot.invites;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.callbacks.Pager;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.Screen;
@@ -16,7 +16,6 @@ import ru.smetabot.model.rooms.Room;
 /** The "🔗 Ссылки" screens, as pure functions of the data. */
 public final class LinksView {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private LinksView() {
     }
@@ -115,6 +114,6 @@ public final class LinksView {
     }
 
     private static String format(Instant instant, ZoneId zone) {
-        return DATE.format(instant.atZone(zone));
+        return Dates.dateTime(instant, zone);
     }
 }

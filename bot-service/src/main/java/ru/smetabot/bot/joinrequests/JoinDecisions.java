@@ -61,7 +61,12 @@ class JoinDecisions {
     Result apply(Decision decision, boolean settle, boolean firstCall) {
         if (!decision.verdict().approves()) {
             Answer answer = telegram.decline(decision.chatId(), decision.userId());
-            return record(decision, () -> answer == Answer.DONE ? declined(decision) : closed(decision, "not_pending", settle));
+            // A later call (the reconciliation) that finds the request gone and the person outside: the decline sent
+            // before the instance died went through, so it is recorded as ours (as a kept approval is on approve).
+            boolean ourEarlierDecline = answer != Answer.DONE && !firstCall && settle
+                    && telegram.presence(decision.chatId(), decision.userId()) == Presence.ABSENT;
+            return record(decision, () -> answer == Answer.DONE || ourEarlierDecline ? declined(decision)
+                    : closed(decision, "not_pending", settle));
         }
         Answer answer = telegram.approve(decision.chatId(), decision.userId());
         Presence presence = answer == Answer.DONE ? Presence.MEMBER : telegram.presence(decision.chatId(), decision.userId());
@@ -99,7 +104,9 @@ class JoinDecisions {
         }
         Map<String, Object> details = Map.of("invite_id", decision.link().id(), "tg_user_id", decision.userId(),
                 "source", decision.source().name().toLowerCase(Locale.ROOT));
-        if (registration.newlyRegistered() || before != ClientStatus.ACTIVE) {
+        // No row before (the lock saw none) but not inserted here either: the chat_member update of this very join
+        // inserted it meanwhile (uncommitted rows are invisible to the lock) and recorded the join itself.
+        if (registration.newlyRegistered() || before != null && before != ClientStatus.ACTIVE) {
             events.record(EventType.CLIENT_JOIN, decision.roomId(), registration.clientId(), details);
         }
         events.record(EventType.INVITE_USED, decision.roomId(), registration.clientId(), details);

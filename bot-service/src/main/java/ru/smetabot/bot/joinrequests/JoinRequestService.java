@@ -135,6 +135,12 @@ public class JoinRequestService {
             return new Plan(open.get(), false, null);
         }
         Verdict verdict = JoinRequestPolicy.decide(link, previous, clock.instant());
+        if (room.isArchived() && verdict == Verdict.APPROVE) {
+            // An archived room admits nobody new: its links were revoked, and one Telegram kept is declined here.
+            log.info("Room {} is archived: join request of user {} by link «{}» declined", room.getId(),
+                    request.userId(), link.name());
+            verdict = Verdict.DECLINE_REVOKED;
+        }
         if (verdict == Verdict.ALREADY_MEMBER) {
             return new Plan(new Decision(0, room.getId(), link, request.chatId(), request.userId(), verdict, request.source(),
                     request.username(), request.fullName(), request.requestedAt()), false, null);

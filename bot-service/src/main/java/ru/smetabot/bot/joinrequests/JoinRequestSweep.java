@@ -1,5 +1,6 @@
 package ru.smetabot.bot.joinrequests;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.objects.User;
+import ru.smetabot.bot.jobs.OncePerPeriod;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.model.invites.InviteLink;
@@ -42,11 +44,13 @@ public class JoinRequestSweep implements SmartLifecycle {
     private final JoinRequestService service;
     private final JoinRequestMetrics metrics;
     private final JoinRequestProperties properties;
+    private final OncePerPeriod jobs;
     private final Object sweeping = new Object();
     private ScheduledExecutorService scheduler;
 
     JoinRequestSweep(RoomRepository rooms, InviteLinkRepository links, UserbotApi userbot, BotGateway gateway,
-            JoinRequestService service, JoinRequestMetrics metrics, JoinRequestProperties properties) {
+            JoinRequestService service, JoinRequestMetrics metrics, JoinRequestProperties properties, OncePerPeriod jobs) {
+        this.jobs = jobs;
         this.rooms = rooms;
         this.links = links;
         this.userbot = userbot;
@@ -138,16 +142,23 @@ public class JoinRequestSweep implements SmartLifecycle {
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "join-request-sweep"));
         long delay = properties.sweepOnStart() ? properties.sweepInitialDelay().toMillis() : properties.sweepInterval().toMillis();
-        if (!properties.sweepInterval().isNegative() && !properties.sweepInterval().isZero()) {
-            scheduler.scheduleWithFixedDelay(this::sweepQuietly, delay, properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-            scheduler.schedule(this::sweepQuietly, delay, TimeUnit.MILLISECONDS);
+        Duration interval = properties.sweepInterval();
+        if (properties.sweepOnStart()) {
+            // After a start the sweep runs whatever another instance did lately: this one may have been down.
+            scheduler.schedule(() -> sweepQuietly(Duration.ZERO), delay, TimeUnit.MILLISECONDS);
+        }
+        if (!interval.isNegative() && !interval.isZero()) {
+            long first = properties.sweepOnStart() ? delay + interval.toMillis() : delay;
+            scheduler.scheduleWithFixedDelay(() -> sweepQuietly(interval), first, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    private void sweepQuietly() {
+    /**
+     * Scheduled on every instance; one of them sweeps per {@code period} ({@link OncePerPeriod}), never two at once.
+     */
+    private void sweepQuietly(Duration period) {
         try {
-            sweep();
+            jobs.run("join-request-sweep", period, this::sweep);
         } catch (RuntimeException e) {
             metrics.sweepRun("failed", 0);
             log.error("Join-request sweep failed; the next one retries", e);

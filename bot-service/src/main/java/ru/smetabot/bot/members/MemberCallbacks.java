@@ -23,10 +23,12 @@ class MemberCallbacks {
     private final BotGateway gateway;
     private final Texts texts;
     private final BotProperties properties;
+    private final ru.smetabot.bot.settings.OwnerZones zones;
     private final FailureHints hints;
 
     MemberCallbacks(MembersService members, ClientBlocking blocking, BotGateway gateway, Texts texts, BotProperties properties,
-            FailureHints hints) {
+            FailureHints hints, ru.smetabot.bot.settings.OwnerZones zones) {
+        this.zones = zones;
         this.hints = hints;
         this.members = members;
         this.blocking = blocking;
@@ -87,6 +89,6 @@ class MemberCallbacks {
 
     private void show(CallbackContext ctx, int page, String notice) {
         gateway.edit(ctx.chatId(), ctx.messageId(),
-                MembersView.render(members.load(ctx.room(), page, notice), texts, ctx.locale(), properties.timeZone()));
+                MembersView.render(members.load(ctx.room(), page, notice), texts, ctx.locale(), zones.zone(ctx.room())));
     }
 }

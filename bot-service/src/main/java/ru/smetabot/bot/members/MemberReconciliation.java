@@ -2,6 +2,7 @@ package ru.smetabot.bot.members;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.smetabot.bot.jobs.OncePerPeriod;
 import ru.smetabot.model.clients.Client;
 import ru.smetabot.model.clients.ClientRegistry;
 import ru.smetabot.model.clients.ClientRegistry.NewClient;
@@ -50,9 +53,14 @@ public class MemberReconciliation {
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
+    private final OncePerPeriod jobs;
+    private final Duration interval;
 
     MemberReconciliation(RoomRepository rooms, ClientRepository clients, ClientRegistry registry, EventLog events,
-            UserbotApi userbot, TransactionTemplate tx, MeterRegistry meters) {
+            UserbotApi userbot, TransactionTemplate tx, MeterRegistry meters, OncePerPeriod jobs,
+            @Value("${smetabot.bot.member-reconcile-interval:PT30M}") Duration interval) {
+        this.jobs = jobs;
+        this.interval = interval;
         this.rooms = rooms;
         this.clients = clients;
         this.registry = registry;
@@ -66,11 +74,12 @@ public class MemberReconciliation {
     public record Report(int rooms, int joined, int left, int failedRooms) {
     }
 
+    /** Scheduled on every instance; one of them runs it per interval ({@link OncePerPeriod}). */
     @Scheduled(initialDelayString = "${smetabot.bot.member-reconcile-interval:PT30M}",
             fixedDelayString = "${smetabot.bot.member-reconcile-interval:PT30M}")
     void reconcileQuietly() {
         try {
-            reconcile();
+            jobs.run("member-reconciliation", interval, this::reconcile);
         } catch (RuntimeException e) {
             log.warn("Member reconciliation failed ({}); the next one retries", e.toString());
         }

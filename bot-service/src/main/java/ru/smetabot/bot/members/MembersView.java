@@ -1,13 +1,13 @@
 package ru.smetabot.bot.members;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import ru.smetabot.bot.callbacks.Buttons;
 import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.callbacks.Pager;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.members.MembersData.Admin;
@@ -19,7 +19,6 @@ import ru.smetabot.model.clients.ClientStatus;
 /** Renders "👥 Участники" and the block/unblock confirmation; pure functions of the data. */
 final class MembersView {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
     /**
      * Administrators listed (a channel may have up to 50); the rest are counted in "…и ещё N". With
      * names cut to {@link #MAX_NAME} and eight clients a page, the screen stays under ~3000 of
@@ -60,7 +59,7 @@ final class MembersView {
         for (ClientLine client : data.clients()) {
             String link = client.linkName() == null ? texts.get(locale, "members.no_link")
                     : "«" + Html.escape(TelegramLimits.cut(client.linkName(), MAX_BUTTON_NAME)) + "»";
-            String joined = client.joinedAt() == null ? "—" : DATE.format(client.joinedAt().atZone(zone));
+            String joined = client.joinedAt() == null ? "—" : Dates.date(client.joinedAt(), zone);
             text.append('\n').append(texts.get(locale, "members.client",
                     who(client.name(), client.username(), client.tgUserId(), texts, locale), link, joined,
                     texts.get(locale, "members.status." + client.status().dbValue())));

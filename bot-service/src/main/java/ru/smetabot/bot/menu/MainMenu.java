@@ -19,7 +19,7 @@ final class MainMenu {
                 .keyboard(List.of(
                         row(texts, locale, MenuAction.NEW_CHANNEL, MenuAction.MY_CHANNELS),
                         row(texts, locale, MenuAction.PUBLISH, MenuAction.LINKS),
-                        row(texts, locale, MenuAction.HELP)))
+                        row(texts, locale, MenuAction.HELP, MenuAction.SETTINGS)))
                 .resizeKeyboard(true)
                 .isPersistent(true)
                 .build();
@@ -28,6 +28,12 @@ final class MainMenu {
     static Screen welcome(String firstName, Texts texts, Locale locale) {
         String name = firstName == null || firstName.isBlank() ? "" : ", " + ru.smetabot.bot.i18n.Html.escape(firstName);
         return new Screen(texts.get(locale, "start.welcome", name), keyboard(texts, locale));
+    }
+
+    /** The welcome; once every onboarding step is done ({@code setUp}) it says so instead of a checklist following. */
+    static Screen welcome(String firstName, boolean setUp, Texts texts, Locale locale) {
+        Screen welcome = welcome(firstName, texts, locale);
+        return setUp ? new Screen(welcome.text() + "\n\n" + texts.get(locale, "onboarding.all_done"), welcome.keyboard()) : welcome;
     }
 
     static Screen withMenu(String key, Texts texts, Locale locale) {

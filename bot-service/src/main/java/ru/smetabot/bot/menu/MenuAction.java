@@ -10,9 +10,15 @@ enum MenuAction {
     MY_CHANNELS("menu.my_channels"),
     PUBLISH("menu.publish"),
     LINKS("menu.links"),
-    HELP("menu.help");
+    HELP("menu.help"),
+    SETTINGS("menu.settings");
 
     final String key;
+
+    /** The bundle key of the button's label. */
+    String messageKey() {
+        return key;
+    }
 
     MenuAction(String key) {
         this.key = key;

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import ru.smetabot.bot.account.Contractors;
+import ru.smetabot.bot.archive.RenameInput;
 import ru.smetabot.bot.channels.ChannelScreens;
 import ru.smetabot.bot.channels.RoomSearch;
 import ru.smetabot.bot.conversation.Conversations;
@@ -16,6 +17,7 @@ import ru.smetabot.bot.invites.LinksMenu;
 import ru.smetabot.bot.publishing.PublishFlow;
 import ru.smetabot.bot.rooms.NewRoomFlow;
 import ru.smetabot.bot.session.AccountCommands;
+import ru.smetabot.bot.settings.SettingsScreens;
 import ru.smetabot.bot.telegram.BotGateway;
 import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.bot.telegram.UpdateHandler;
@@ -40,10 +42,17 @@ class MessageRouter implements UpdateHandler {
     private final Texts texts;
     private final AccountCommands account;
     private final HelpScreens help;
+    private final RenameInput rename;
+    private final SettingsScreens settings;
+    private final Commands commands;
 
     MessageRouter(Contractors contractors, Conversations conversations, NewRoomFlow newRoom, PublishFlow publish,
             ChannelScreens channels, RoomSearch search, LinkNameInput linkNames, LinksMenu linksMenu, BotGateway gateway,
-            Texts texts, AccountCommands account, HelpScreens help) {
+            Texts texts, AccountCommands account, HelpScreens help, RenameInput rename, SettingsScreens settings,
+            Commands commands) {
+        this.rename = rename;
+        this.settings = settings;
+        this.commands = commands;
         this.contractors = contractors;
         this.conversations = conversations;
         this.newRoom = newRoom;
@@ -74,14 +83,8 @@ class MessageRouter implements UpdateHandler {
         long chatId = message.getChatId();
         Contractor contractor = contractors.register(message.getFrom());
         String text = message.hasText() ? message.getText().strip() : null;
-        if (text != null && (text.equals("/start") || text.startsWith("/start "))) {
-            conversations.clear(contractor.getTgUserId());
-            gateway.send(chatId, MainMenu.welcome(message.getFrom().getFirstName(), texts, locale));
-            return;
-        }
-        if ("/account".equals(text)) {
-            conversations.clear(contractor.getTgUserId());
-            account.show(chatId, contractor.getTgUserId(), locale);
+        String command = command(text);
+        if (command != null && commands.handle(command, chatId, contractor, message.getFrom().getFirstName(), locale)) {
             return;
         }
         if (message.hasDocument()) {
@@ -93,9 +96,20 @@ class MessageRouter implements UpdateHandler {
             conversations.clear(contractor.getTgUserId());
             onMenu(action, chatId, contractor, locale);
         } else if (text == null || !(newRoom.onText(chatId, contractor, text, locale)
-                || linkNames.onText(chatId, contractor, text, locale) || search.onText(chatId, contractor, text, locale))) {
+                || linkNames.onText(chatId, contractor, text, locale) || search.onText(chatId, contractor, text, locale)
+                || rename.onText(chatId, contractor, text, locale))) {
             gateway.send(chatId, MainMenu.withMenu("unknown.text", texts, locale));
         }
+    }
+
+    /** "/start", "/help@smeta_bot payload" → "start", "help"; null for text that is not a command. */
+    static String command(String text) {
+        if (text == null || !text.startsWith("/") || text.length() < 2) {
+            return null;
+        }
+        String first = text.substring(1).split("\\s", 2)[0];
+        int at = first.indexOf('@');
+        return (at < 0 ? first : first.substring(0, at)).toLowerCase(Locale.ROOT);
     }
 
     private void onMenu(MenuAction action, long chatId, Contractor contractor, Locale locale) {
@@ -105,6 +119,7 @@ class MessageRouter implements UpdateHandler {
             case PUBLISH -> publish.start(chatId, contractor, locale);
             case LINKS -> linksMenu.sendRoomChooser(chatId, contractor, locale);
             case HELP -> help.send(chatId, locale);
+            case SETTINGS -> settings.send(chatId, contractor, locale);
         }
     }
 }

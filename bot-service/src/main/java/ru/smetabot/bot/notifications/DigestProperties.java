@@ -37,6 +37,13 @@ public record DigestProperties(String dailyTime, String weeklyDay, String weekly
         day(weeklyDay);
     }
 
+    /** These settings as an owner sees them: their zone and hour (from "⚙️ Настройки") where chosen (non-null). */
+    public DigestProperties forOwner(ZoneId ownerZone, Integer hour) {
+        String time = hour == null ? null : LocalTime.of(hour, 0).toString();
+        return new DigestProperties(time == null ? dailyTime : time, weeklyDay, time == null ? weeklyTime : time,
+                ownerZone == null ? timeZone : ownerZone, checkInterval, retryBackoff, topFiles);
+    }
+
     public LocalTime daily() {
         return time("DIGEST_TIME", dailyTime);
     }

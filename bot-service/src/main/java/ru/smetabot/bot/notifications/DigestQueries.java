@@ -32,15 +32,43 @@ class DigestQueries {
         this.jdbc = jdbc;
     }
 
-    /** Owners with a room the digest covers and no delivery of this period done, under way or resting. */
+    /**
+     * The digest schedules owners chose (core.owner_settings, V10): zone and hour, each null = the configured one;
+     * always includes (null, null), the schedule of owners who never chose.
+     */
+    List<OwnerSchedule> ownerSchedules() {
+        List<OwnerSchedule> schedules = new ArrayList<>(jdbc.sql("""
+                SELECT DISTINCT time_zone, digest_hour FROM core.owner_settings
+                 WHERE time_zone IS NOT NULL OR digest_hour IS NOT NULL""")
+                .query((rs, n) -> new OwnerSchedule(rs.getString("time_zone"), (Integer) rs.getObject("digest_hour", Integer.class)))
+                .list());
+        schedules.add(new OwnerSchedule(null, null));
+        return schedules;
+    }
+
+    /** A zone id and digest hour as stored (null: not chosen). */
+    record OwnerSchedule(String timeZone, Integer digestHour) {
+    }
+
+    /** Owners on the configured schedule (they never chose a zone or an hour), see below. */
     List<Owner> pendingOwners(DigestPeriod period, Instant now) {
+        return pendingOwners(period, now, new OwnerSchedule(null, null));
+    }
+
+    /**
+     * Owners on {@code schedule} with a room the digest covers and no delivery of this period done, under way or
+     * resting.
+     */
+    List<Owner> pendingOwners(DigestPeriod period, Instant now, OwnerSchedule schedule) {
         boolean weekly = period.kind() == DigestKind.WEEKLY;
         return jdbc.sql("""
                 SELECT DISTINCT k.id, k.tg_user_id, k.language_code
                   FROM core.contractors k
                   JOIN core.channels c ON c.contractor_id = k.id AND NOT c.deleted
                   LEFT JOIN core.notification_settings n ON n.channel_id = c.id
+                  LEFT JOIN core.owner_settings s ON s.contractor_id = k.id
                  WHERE coalesce(n.mode, 'instant') IN (:modes)
+                   AND coalesce(s.time_zone, '') = :zone AND coalesce(s.digest_hour, -1) = :hour
                    AND (NOT :weekly OR EXISTS (SELECT 1 FROM core.publications p WHERE p.channel_id = c.id))
                    AND NOT EXISTS (SELECT 1 FROM core.digest_deliveries d
                                     WHERE d.contractor_id = k.id AND d.kind = :kind AND d.period = :period
@@ -48,6 +76,8 @@ class DigestQueries {
                  ORDER BY k.id""")
                 .param("modes", weekly ? WEEKLY_ROOMS : DAILY_ROOMS)
                 .param("weekly", weekly)
+                .param("zone", schedule.timeZone() == null ? "" : schedule.timeZone())
+                .param("hour", schedule.digestHour() == null ? -1 : schedule.digestHour())
                 .param("kind", period.kind().dbValue())
                 .param("period", period.date())
                 .param("now", at(now))

@@ -17,13 +17,32 @@ import java.util.Optional;
 public final class DigestSchedule {
 
     private final DigestProperties properties;
+    private final ZoneId zone;
+    private final LocalTime daily;
+    private final LocalTime weekly;
 
     public DigestSchedule(DigestProperties properties) {
+        this(properties, properties.timeZone(), properties.daily(), properties.weekly());
+    }
+
+    private DigestSchedule(DigestProperties properties, ZoneId zone, LocalTime daily, LocalTime weekly) {
         this.properties = properties;
+        this.zone = zone;
+        this.daily = daily;
+        this.weekly = weekly;
+    }
+
+    /**
+     * The schedule of owners who chose a zone and/or a digest hour in "⚙️ Настройки" (null: the configured one);
+     * the hour is the time of both the daily and the weekly digest, the weekly day stays DIGEST_WEEKLY_DAY.
+     */
+    public DigestSchedule forOwner(ZoneId ownerZone, Integer hour) {
+        return new DigestSchedule(properties, ownerZone == null ? zone : ownerZone,
+                hour == null ? daily : LocalTime.of(hour, 0), hour == null ? weekly : LocalTime.of(hour, 0));
     }
 
     public ZoneId zone() {
-        return properties.timeZone();
+        return zone;
     }
 
     /** The latest period due at or before {@code now}, unless it is stale. */
@@ -53,7 +72,7 @@ public final class DigestSchedule {
     }
 
     private Instant at(LocalDate date, DigestKind kind) {
-        LocalTime time = kind == DigestKind.DAILY ? properties.daily() : properties.weekly();
+        LocalTime time = kind == DigestKind.DAILY ? daily : weekly;
         return date.atTime(time).atZone(zone()).toInstant();
     }
 

@@ -66,19 +66,35 @@ public class Digests {
                     lost.kind().dbValue(), lost.period(), lost.ownerId());
         }
         List<Report> reports = new ArrayList<>();
-        for (DigestKind kind : DigestKind.values()) {
-            schedule.due(kind, now).ifPresent(period -> reports.add(run(period, now)));
+        // Owners who chose a zone or an hour in "⚙️ Настройки" are due at their own local time; the rest on DIGEST_*.
+        for (DigestQueries.OwnerSchedule chosen : queries.ownerSchedules()) {
+            DigestSchedule owners = schedule.forOwner(zone(chosen.timeZone()), chosen.digestHour());
+            for (DigestKind kind : DigestKind.values()) {
+                owners.due(kind, now).map(period -> run(period, now, chosen, owners))
+                        // A chosen schedule nobody was due on is no news; the configured one always reports.
+                        .filter(report -> report.owners() > 0 || (chosen.timeZone() == null && chosen.digestHour() == null))
+                        .ifPresent(reports::add);
+            }
         }
         return reports;
     }
 
-    private Report run(DigestPeriod period, Instant now) {
-        List<Owner> owners = queries.pendingOwners(period, now);
+    private static java.time.ZoneId zone(String id) {
+        try {
+            return id == null ? null : java.time.ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            log.warn("Digests: owners with the unknown zone '{}' get the configured one", id);
+            return null;
+        }
+    }
+
+    private Report run(DigestPeriod period, Instant now, DigestQueries.OwnerSchedule chosen, DigestSchedule schedule) {
+        List<Owner> owners = queries.pendingOwners(period, now, chosen);
         int sent = 0;
         int failed = 0;
         int skipped = 0;
         for (Owner owner : owners) {
-            switch (deliver(owner, period, now)) {
+            switch (deliver(owner, period, now, schedule)) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
                 case SKIPPED -> skipped++;
@@ -94,9 +110,9 @@ public class Digests {
         return new Report(period.kind(), period.date(), owners.size(), sent, failed, skipped, nextRetry);
     }
 
-    private Outcome deliver(Owner owner, DigestPeriod period, Instant now) {
+    private Outcome deliver(Owner owner, DigestPeriod period, Instant now, DigestSchedule schedule) {
         Locale locale = Texts.localeOf(owner.languageCode());
-        Optional<String> text = compose(owner, period, locale);
+        Optional<String> text = compose(owner, period, locale, schedule);
         if (text.isEmpty()) {
             deliveries.empty(owner.id(), period, now);
             metrics.digest(period.kind(), "skipped");
@@ -137,7 +153,7 @@ public class Digests {
                 period.date(), owner.id(), attempt, retryAt, error);
     }
 
-    private Optional<String> compose(Owner owner, DigestPeriod period, Locale locale) {
+    private Optional<String> compose(Owner owner, DigestPeriod period, Locale locale, DigestSchedule schedule) {
         return switch (period.kind()) {
             case DAILY -> DigestView.daily(queries.daily(owner.id(), period), texts, locale, schedule.zone());
             case WEEKLY -> DigestView.weekly(queries.weekly(owner.id(), period), properties.topFiles(), texts, locale,

@@ -6,6 +6,8 @@ import ru.smetabot.bot.callbacks.Callback;
 import ru.smetabot.bot.callbacks.CallbackContext;
 import ru.smetabot.bot.callbacks.CallbackHandler;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.settings.OwnerZones;
+import ru.smetabot.model.rooms.Room;
 import ru.smetabot.bot.telegram.BotGateway;
 
 /** "🔔 Уведомления" on the card and the choice of a mode; the router has checked the room is the presser's. */
@@ -14,22 +16,27 @@ class NotificationCallbacks {
 
     @Bean
     CallbackHandler<Callback.NotifySettings> notifySettings(NotificationSettings settings, BotGateway gateway, Texts texts,
-            DigestProperties digests) {
+            DigestProperties digests, OwnerZones zones) {
         return CallbackHandler.of(Callback.NotifySettings.class, (ctx, cb) -> {
             ctx.answer(null);
-            show(ctx, settings.mode(cb.roomId()), gateway, texts, digests);
+            show(ctx, settings.mode(cb.roomId()), gateway, texts, owners(digests, zones, ctx.room()));
         });
     }
 
     @Bean
     CallbackHandler<Callback.NotifyMode> notifyMode(NotificationSettings settings, BotGateway gateway, Texts texts,
-            DigestProperties digests) {
+            DigestProperties digests, OwnerZones zones) {
         return CallbackHandler.of(Callback.NotifyMode.class, (ctx, cb) -> {
             NotificationMode mode = NotificationMode.fromDb(cb.mode());
             settings.set(cb.roomId(), mode);
             ctx.answer(texts.get(ctx.locale(), "notify.saved", NotificationsView.label(mode, texts, ctx.locale())));
-            show(ctx, mode, gateway, texts, digests);
+            show(ctx, mode, gateway, texts, owners(digests, zones, ctx.room()));
         });
+    }
+
+    /** The digest times in the room owner's zone and at their hour. */
+    private static DigestProperties owners(DigestProperties digests, OwnerZones zones, Room room) {
+        return digests.forOwner(zones.zone(room), zones.digestHour(room.getContractorId()).orElse(null));
     }
 
     private static void show(CallbackContext ctx, NotificationMode mode, BotGateway gateway, Texts texts, DigestProperties digests) {

@@ -15,6 +15,15 @@ public enum NotificationMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The bundle key of the mode's label: its own name, not the database value (which may change apart). */
+    public String messageKey() {
+        return switch (this) {
+            case INSTANT -> "notify.mode.instant";
+            case DAILY -> "notify.mode.daily";
+            case OFF -> "notify.mode.off";
+        };
+    }
+
     public static NotificationMode fromDb(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }

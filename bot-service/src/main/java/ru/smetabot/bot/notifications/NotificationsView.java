@@ -32,6 +32,6 @@ final class NotificationsView {
     }
 
     static String label(NotificationMode mode, Texts texts, Locale locale) {
-        return texts.get(locale, "notify.mode." + mode.dbValue());
+        return texts.get(locale, mode.messageKey());
     }
 }

@@ -58,7 +58,7 @@ public class PublishFlow {
     }
 
     public void start(long chatId, Contractor contractor, Locale locale) {
-        if (rooms.findByContractorIdAndDeletedFalse(contractor.getId()).isEmpty()) {
+        if (rooms.findByContractorIdAndDeletedFalseAndArchivedAtIsNull(contractor.getId()).isEmpty()) {
             gateway.send(chatId, Screen.text(texts.get(locale, "publish.no_rooms")));
             return;
         }
@@ -81,7 +81,7 @@ public class PublishFlow {
                     () -> gateway.send(chatId, Screen.text(texts.get(locale, "publish.no_rooms"))));
             return;
         }
-        org.springframework.data.domain.Page<Room> newest = rooms.findByContractorIdAndDeletedFalseOrderByCreatedAtDesc(
+        org.springframework.data.domain.Page<Room> newest = rooms.findByContractorIdAndDeletedFalseAndArchivedAtIsNullOrderByCreatedAtDesc(
                 contractor.getId(), PageRequest.of(0, ROOMS_TO_CHOOSE));
         List<Room> choices = newest.getContent();
         if (choices.isEmpty()) {

@@ -10,12 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import ru.smetabot.bot.channels.Reach;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.model.rooms.Room;
 
@@ -29,7 +30,6 @@ final class RoomExports {
 
     static final int PAGE = 500;
     static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').get();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
     private static final long CHANNEL_ID_BASE = -1_000_000_000_000L;
 
     private final JdbcClient jdbc;
@@ -42,20 +42,28 @@ final class RoomExports {
         this.zone = zone;
     }
 
+    /** The same exports with dates in {@code zone} (the room owner's, {@link ru.smetabot.bot.settings.OwnerZones}). */
+    RoomExports withZone(ZoneId zone) {
+        return zone.equals(this.zone) ? this : new RoomExports(jdbc, texts, zone);
+    }
+
     /** A written CSV: delete {@code path} once sent. */
     record ExportFile(Path path, String fileName, long rows) {
     }
 
-    /** Every file ever published in the room, deleted ones marked, oldest first. */
+    /** Every file ever published in the room, deleted ones marked, oldest first, with its reach ({@link Reach}). */
     ExportFile files(Room room, Locale locale) {
         String yes = texts.get(locale, "reports.csv.yes");
         String no = texts.get(locale, "reports.csv.no");
         return write(room, locale, "files", """
-                SELECT id, file_name, message_id, posted_at, views, views_refreshed_at, deleted
-                  FROM core.publications WHERE channel_id = :room AND id > :after ORDER BY id LIMIT :limit
+                SELECT p.id, p.file_name, p.message_id, p.posted_at, p.views, p.views_refreshed_at, p.deleted,
+                       """ + Reach.MEMBERS_AT_POST + """
+                       AS members
+                  FROM core.publications p WHERE p.channel_id = :room AND p.id > :after ORDER BY p.id LIMIT :limit
                 """, rs -> List.of(text(rs.getString("file_name")), rs.getLong("message_id"),
                 link(room, rs.getLong("message_id")), time(rs.getTimestamp("posted_at")), rs.getInt("views"),
-                time(rs.getTimestamp("views_refreshed_at")), rs.getBoolean("deleted") ? yes : no));
+                time(rs.getTimestamp("views_refreshed_at")), rs.getBoolean("deleted") ? yes : no,
+                reach(rs.getInt("views"), rs.getLong("members"))));
     }
 
     /** Everyone who joined through the bot's links, with the link's name and their status now. */
@@ -154,8 +162,14 @@ final class RoomExports {
         return chatId < CHANNEL_ID_BASE ? "https://t.me/c/" + (CHANNEL_ID_BASE - chatId) + "/" + messageId : "";
     }
 
+    /** Reach in whole percent ({@link Reach}); empty when nobody was a member at posting. */
+    private static String reach(int views, long members) {
+        Integer percent = Reach.percent(views, members);
+        return percent == null ? "" : percent.toString();
+    }
+
     private String time(Timestamp timestamp) {
-        return timestamp == null ? "" : TIME.format(timestamp.toInstant().atZone(zone));
+        return timestamp == null ? "" : Dates.dateTime(timestamp.toInstant(), zone);
     }
 
     /** Excel runs a cell starting with = + - @ as a formula; a client's name must stay text. */

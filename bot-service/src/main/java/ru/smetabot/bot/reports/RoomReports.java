@@ -1,7 +1,6 @@
 package ru.smetabot.bot.reports;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -9,8 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import ru.smetabot.bot.BotProperties;
+import ru.smetabot.bot.settings.OwnerZones;
 import ru.smetabot.bot.callbacks.CallbackContext;
+import ru.smetabot.bot.i18n.Dates;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.telegram.BotApiException;
@@ -27,23 +27,22 @@ import ru.smetabot.model.rooms.Room;
 class RoomReports {
 
     private static final Logger log = LoggerFactory.getLogger(RoomReports.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
     private final ViewHistory history;
     private final RoomExports exports;
     private final BotGateway gateway;
     private final Texts texts;
     private final ReportMetrics metrics;
-    private final ZoneId zone;
+    private final OwnerZones zones;
 
     RoomReports(ViewHistory history, RoomExports exports, BotGateway gateway, Texts texts, ReportMetrics metrics,
-            BotProperties properties) {
+            OwnerZones zones) {
         this.history = history;
         this.exports = exports;
         this.gateway = gateway;
         this.texts = texts;
         this.metrics = metrics;
-        this.zone = properties.timeZone();
+        this.zones = zones;
     }
 
     /** "📈 График": the room's total views over time, with a button per file under it. */
@@ -52,16 +51,16 @@ class RoomReports {
         Locale locale = ctx.locale();
         String title = Html.escape(room.getTitle());
         deliver(ctx, "chart", () -> {
-            Optional<ViewSeries> series = history.total(room.getId(), zone);
+            Optional<ViewSeries> series = history.total(room.getId(), zones.zone(room));
             if (series.isEmpty()) {
                 gateway.send(ctx.chatId(), Screen.text(texts.get(locale, "reports.chart.no_data", title)));
                 return "no_data";
             }
             byte[] png = metrics.timeRendering("chart", () -> ViewsChart.render(series.get(),
-                    labels(texts.get(locale, "reports.chart.title", room.getTitle()), locale), zone, locale));
+                    labels(texts.get(locale, "reports.chart.title", room.getTitle()), locale, zones.zone(room)), zones.zone(room), locale));
             InlineKeyboardMarkup files = ChartKeyboard.render(history.filePage(room.getId(), 0), texts, locale);
             gateway.sendPhoto(ctx.chatId(), png, "views.png", texts.get(locale, "reports.chart.caption", title,
-                    series.get().last().views(), time(series.get())), files);
+                    series.get().last().views(), time(series.get(), zones.zone(room))), files);
             return "sent";
         });
     }
@@ -81,15 +80,15 @@ class RoomReports {
         ctx.answer(texts.get(locale, "reports.chart.drawing"));
         String file = Html.escape(name.get());
         deliver(ctx, "file_chart", () -> {
-            Optional<ViewSeries> series = history.file(room.getId(), publicationId, zone);
+            Optional<ViewSeries> series = history.file(room.getId(), publicationId, zones.zone(room));
             if (series.isEmpty()) {
                 gateway.send(ctx.chatId(), Screen.text(texts.get(locale, "reports.chart.file_no_data", file)));
                 return "no_data";
             }
             byte[] png = metrics.timeRendering("file_chart", () -> ViewsChart.render(series.get(),
-                    labels(texts.get(locale, "reports.chart.file_title", name.get()), locale), zone, locale));
+                    labels(texts.get(locale, "reports.chart.file_title", name.get()), locale, zones.zone(room)), zones.zone(room), locale));
             gateway.sendPhoto(ctx.chatId(), png, "views.png", texts.get(locale, "reports.chart.file_caption", file,
-                    Html.escape(room.getTitle()), series.get().last().views(), time(series.get())), null);
+                    Html.escape(room.getTitle()), series.get().last().views(), time(series.get(), zones.zone(room))), null);
             return "sent";
         });
     }
@@ -105,12 +104,13 @@ class RoomReports {
         Room room = ctx.room();
         Locale locale = ctx.locale();
         String title = Html.escape(room.getTitle());
-        deliver(ctx, "files", () -> upload(ctx, metrics.timeRendering("files", () -> exports.files(room, locale)),
+        RoomExports inZone = exports.withZone(zones.zone(room));
+        deliver(ctx, "files", () -> upload(ctx, metrics.timeRendering("files", () -> inZone.files(room, locale)),
                 texts.get(locale, "reports.csv.files_caption", title)));
-        deliver(ctx, "members", () -> upload(ctx, metrics.timeRendering("members", () -> exports.members(room, locale)),
+        deliver(ctx, "members", () -> upload(ctx, metrics.timeRendering("members", () -> inZone.members(room, locale)),
                 texts.get(locale, "reports.csv.members_caption", title)));
-        if (exports.hasAcknowledgements(room)) {
-            deliver(ctx, "acks", () -> upload(ctx, metrics.timeRendering("acks", () -> exports.acknowledgements(room, locale)),
+        if (inZone.hasAcknowledgements(room)) {
+            deliver(ctx, "acks", () -> upload(ctx, metrics.timeRendering("acks", () -> inZone.acknowledgements(room, locale)),
                     texts.get(locale, "reports.csv.acks_caption", title)));
         }
     }
@@ -150,12 +150,12 @@ class RoomReports {
         }
     }
 
-    private ViewsChart.Labels labels(String title, Locale locale) {
+    private ViewsChart.Labels labels(String title, Locale locale, ZoneId zone) {
         return new ViewsChart.Labels(title, texts.get(locale, "reports.chart.x_axis", zone.getId()),
                 texts.get(locale, "reports.chart.y_axis"));
     }
 
-    private String time(ViewSeries series) {
-        return TIME.format(series.last().at().atZone(zone));
+    private String time(ViewSeries series, ZoneId zone) {
+        return Dates.dateTime(series.last().at(), zone);
     }
 }

@@ -71,6 +71,7 @@ public class NewRoomFlow {
     public void start(long chatId, Contractor contractor, Locale locale) {
         try {
             if (!accounts.isConnected(contractor.getTgUserId())) {
+                conversations.expect(contractor.getTgUserId(), new Step.AwaitingAccount());
                 gateway.send(chatId, notConnected(texts, locale, miniAppUrl));
                 return;
             }
@@ -81,6 +82,20 @@ public class NewRoomFlow {
         }
         conversations.expect(contractor.getTgUserId(), new Step.AwaitingTitle());
         gateway.send(chatId, Screen.text(texts.get(locale, "rooms.ask_title")));
+    }
+
+    /**
+     * The account of {@code tgUserId} was just connected (Mini App login): if they had pressed "🆕 Новый канал" before,
+     * the title is asked for now, in their private chat. True when it was.
+     */
+    public boolean resumeAfterConnect(long tgUserId, Locale locale) {
+        if (conversations.take(tgUserId, Step.AwaitingAccount.class).isEmpty()) {
+            return false;
+        }
+        conversations.expect(tgUserId, new Step.AwaitingTitle());
+        gateway.send(tgUserId, Screen.text(texts.get(locale, "rooms.resume_title")));
+        log.info("Account {} connected with a new room pending: asked for its title", tgUserId);
+        return true;
     }
 
     /** True when the user was asked for a title and this text was taken as it. */

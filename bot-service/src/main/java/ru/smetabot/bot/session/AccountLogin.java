@@ -3,8 +3,6 @@ package ru.smetabot.bot.session;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +19,8 @@ import ru.smetabot.userbotapi.UserbotException;
 /**
  * The login steps for the user whose initData was verified: the account is always that user, and a
  * login started by one user is continued only by that user (the userbot's loginId is remembered with
- * its owner). On success the chat gets the confirmation.
+ * its owner, in PostgreSQL: the next step may reach another bot instance). On success the chat gets the
+ * confirmation.
  */
 @Service
 class AccountLogin {
@@ -32,16 +31,15 @@ class AccountLogin {
     private final AccountNotices notices;
     private final LoginMetrics metrics;
     private final Clock clock;
-    private final Map<String, Owner> owners = new ConcurrentHashMap<>();
+    private final LoginOwners owners;
 
-    AccountLogin(UserbotApi userbot, AccountNotices notices, LoginMetrics metrics, ObjectProvider<Clock> clock) {
+    AccountLogin(UserbotApi userbot, AccountNotices notices, LoginMetrics metrics, ObjectProvider<Clock> clock,
+            LoginOwners owners) {
+        this.owners = owners;
         this.userbot = userbot;
         this.notices = notices;
         this.metrics = metrics;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
-    }
-
-    private record Owner(long userId, Instant expiresAt) {
     }
 
     /** Where the login stands, for the page: {@code state} = code_required, password_required or ready. */
@@ -63,7 +61,7 @@ class AccountLogin {
             metrics.record(LoginStep.START, "phone_invalid");
             throw LoginRefused.of(400, "phone_invalid", false);
         }
-        owners.values().removeIf(o -> !clock.instant().isBefore(o.expiresAt()));
+        owners.forgetExpired(clock.instant());
         log.info("Mini App login: user {} asks for a code to {}", user.userId(), masked(digits));
         LoginResponse response = call(LoginStep.START, user,
                 () -> userbot.startLogin(new LoginStartRequest(user.userId(), digits)));
@@ -92,7 +90,7 @@ class AccountLogin {
     }
 
     private void requireOwner(LoginStep step, InitData user, String loginId) {
-        Owner owner = loginId == null ? null : owners.get(loginId);
+        LoginOwners.Owner owner = loginId == null ? null : owners.find(loginId).orElse(null);
         if (owner == null || !clock.instant().isBefore(owner.expiresAt())) {
             metrics.record(step, "login_expired");
             throw LoginRefused.of(410, "login_expired", true);
@@ -137,13 +135,13 @@ class AccountLogin {
         };
         metrics.record(step, state);
         if (response.state() == LoginResponse.State.READY) {
-            owners.remove(response.loginId());
+            owners.forget(response.loginId());
             log.info("Mini App login: account {} connected", user.userId());
             notices.connected(user);
             return new Progress(state, null, null, user.displayName());
         }
-        owners.put(response.loginId(), new Owner(user.userId(), response.expiresAt() == null
-                ? clock.instant().plusSeconds(600) : response.expiresAt()));
+        owners.remember(response.loginId(), user.userId(), response.expiresAt() == null
+                ? clock.instant().plusSeconds(600) : response.expiresAt());
         return new Progress(state, response.loginId(), response.expiresAt(), null);
     }
 

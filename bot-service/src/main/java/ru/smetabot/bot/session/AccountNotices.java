@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.bot.rooms.NewRoomFlow;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
 
@@ -15,10 +16,12 @@ class AccountNotices {
 
     private final BotGateway gateway;
     private final Texts texts;
+    private final NewRoomFlow newRoom;
 
-    AccountNotices(BotGateway gateway, Texts texts) {
+    AccountNotices(BotGateway gateway, Texts texts, NewRoomFlow newRoom) {
         this.gateway = gateway;
         this.texts = texts;
+        this.newRoom = newRoom;
     }
 
     void connected(InitData user) {
@@ -27,6 +30,12 @@ class AccountNotices {
         } catch (BotApiException e) {
             // The session is connected either way; the page says so too.
             log.warn("Account {} connected, but the confirmation could not be sent to the chat: {}", user.userId(), e.getMessage());
+        }
+        try {
+            newRoom.resumeAfterConnect(user.userId(), AccountLogin.locale(user));
+        } catch (RuntimeException e) {
+            // The login succeeded; "🆕 Новый канал" still works by hand.
+            log.warn("Account {} connected, but the interrupted new room could not be resumed: {}", user.userId(), e.toString());
         }
     }
 }

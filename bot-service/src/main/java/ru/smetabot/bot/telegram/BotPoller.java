@@ -28,6 +28,7 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
     private static final Logger log = LoggerFactory.getLogger(BotPoller.class);
 
     private final BotProperties properties;
+    private final Runnable beforePolling;
     private final Supplier<TelegramUrl> url;
     private final UpdateDispatcher dispatcher;
     private final UpdateInbox inbox;
@@ -37,9 +38,11 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
     private TelegramBotsLongPollingApplication application;
     private volatile boolean running;
 
-    BotPoller(BotProperties properties, TelegramUrl url, UpdateDispatcher dispatcher, UpdateInbox inbox,
-            UnparsedUpdates unparsed) {
+    /** {@code beforePolling} runs once before the first getUpdates (the leftover webhook check). */
+    BotPoller(BotProperties properties, Runnable beforePolling, TelegramUrl url, UpdateDispatcher dispatcher,
+            UpdateInbox inbox, UnparsedUpdates unparsed) {
         this.properties = properties;
+        this.beforePolling = beforePolling;
         this.url = () -> url;
         this.dispatcher = dispatcher;
         this.inbox = inbox;
@@ -48,6 +51,7 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
 
     @Override
     public synchronized void start() {
+        beforePolling.run();
         lanes = new UpdateLanes(properties.handlerThreads());
         application = new TelegramBotsLongPollingApplication();
         running = true; // before polling starts: a batch consumed while not running is dropped unconfirmed

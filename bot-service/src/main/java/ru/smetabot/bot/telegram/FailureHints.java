@@ -24,12 +24,18 @@ public class FailureHints {
 
     /** The administrator right a call needs; named in the hint as Telegram's admin settings name it. */
     public enum Right {
-        INVITE_USERS("invite_users"), RESTRICT_MEMBERS("restrict_members"), POST_MESSAGES("post_messages");
+        INVITE_USERS("invite_users"), RESTRICT_MEMBERS("restrict_members"), POST_MESSAGES("post_messages"),
+        CHANGE_INFO("change_info");
 
         private final String key;
 
         Right(String key) {
             this.key = key;
+        }
+
+        /** The bundle key of the right's name as Telegram's admin settings show it. */
+        public String messageKey() {
+            return "error.right." + key;
         }
     }
 
@@ -45,7 +51,7 @@ public class FailureHints {
     public String hint(Locale locale, BotApiException e, Right right) {
         TelegramError reason = e.reason();
         String hint = switch (reason) {
-            case NO_ADMIN_RIGHT -> texts.get(locale, "error.no_right", texts.get(locale, "error.right." + right.key));
+            case NO_ADMIN_RIGHT -> texts.get(locale, "error.no_right", texts.get(locale, right.messageKey()));
             case CHAT_NOT_FOUND -> texts.get(locale, "error.chat_not_found");
             case BOT_REMOVED -> texts.get(locale, "error.bot_removed");
             case INVITE_LINK_GONE -> texts.get(locale, "error.invite_link_gone");

@@ -1,7 +1,8 @@
 package ru.smetabot.bot.telegram;
 
 import java.net.URI;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -9,9 +10,16 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import ru.smetabot.bot.BotProperties;
 
-/** The Bot API client and the poller, pointed at TELEGRAM_API_URL (real Telegram or the sandbox). */
+/** The Bot API client and, in polling mode, the poller, pointed at TELEGRAM_API_URL (real Telegram or the sandbox). */
 @Configuration(proxyBeanMethods = false)
 class TelegramConfig {
+
+    /** BOT_UPDATES: anything but polling or webhook would leave the bot deaf, so it stops the start instead. */
+    TelegramConfig(@Value("${smetabot.bot.updates:polling}") String updates) {
+        if (!updates.equals("polling") && !updates.equals("webhook")) {
+            throw new IllegalStateException("BOT_UPDATES must be polling or webhook, not '" + updates + "'");
+        }
+    }
 
     @Bean
     TelegramUrl telegramUrl(BotProperties properties) {
@@ -23,12 +31,15 @@ class TelegramConfig {
         return new OkHttpTelegramClient(properties.token(), url);
     }
 
-    /** Off (smetabot.bot.polling=false) only in tests that need the context without a Bot API. */
+    /**
+     * Long polling, unless BOT_UPDATES=webhook (then {@link WebhookIntake} takes the updates); off
+     * (smetabot.bot.polling=false) also in tests that need the context without a Bot API.
+     */
     @Bean
-    @ConditionalOnProperty(name = "smetabot.bot.polling", havingValue = "true", matchIfMissing = true)
-    BotPoller botPoller(BotProperties properties, TelegramUrl url, UpdateDispatcher dispatcher, UpdateInbox inbox,
-            UnparsedUpdates unparsed) {
-        return new BotPoller(properties, url, dispatcher, inbox, unparsed);
+    @ConditionalOnExpression("${smetabot.bot.polling:true} and '${smetabot.bot.updates:polling}' == 'polling'")
+    BotPoller botPoller(BotProperties properties, TelegramUrl url, TelegramClient telegram, UpdateDispatcher dispatcher,
+            UpdateInbox inbox, UnparsedUpdates unparsed) {
+        return new BotPoller(properties, () -> LeftoverWebhook.remove(telegram), url, dispatcher, inbox, unparsed);
     }
 
     static TelegramUrl telegramUrlOf(URI uri) {

@@ -45,7 +45,7 @@ public enum TelegramError {
         if (errorCode == 429) {
             return FLOOD_WAIT;
         }
-        if (d.contains("message is not modified")) {
+        if (d.contains("message is not modified") || d.contains("chat_not_modified") || d.contains("title is not modified")) {
             return NOT_MODIFIED;
         }
         // Telegram answers these two as 400 "Bad Request: …" only; another code carrying the word is something else.

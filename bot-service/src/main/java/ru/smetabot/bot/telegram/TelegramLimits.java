@@ -24,6 +24,12 @@ public final class TelegramLimits {
     public static final int MAX_BUTTONS = 100;
     /** Buttons in one row of an inline keyboard. */
     public static final int MAX_ROW = 8;
+    /** A bot command (setMyCommands): 1–32 characters of a–z, 0–9 and _ (Bot API, "BotCommand"). */
+    public static final java.util.regex.Pattern COMMAND = java.util.regex.Pattern.compile("[a-z0-9_]{1,32}");
+    /** A command's description: 1–256 characters. */
+    public static final int MAX_COMMAND_DESCRIPTION = 256;
+    /** Commands in one setMyCommands list. */
+    public static final int MAX_COMMANDS = 100;
 
     private TelegramLimits() {
     }

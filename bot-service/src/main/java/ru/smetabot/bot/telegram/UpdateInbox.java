@@ -63,6 +63,23 @@ class UpdateInbox {
         }
     }
 
+    /**
+     * One attempt, no waiting (webhook mode: the caller answers Telegram with an error instead, and Telegram sends
+     * the update again on its own schedule). True once parked.
+     */
+    boolean parkOnce(Update update) {
+        Key key = json.prepare(update).key();
+        try {
+            processed.park(List.of(key));
+            return true;
+        } catch (RuntimeException e) {
+            meters.counter("smetabot.bot.updates.park.failures").increment();
+            log.error("Cannot park update {} in core.processed_updates: {}. Telegram is answered 503 and sends it again; "
+                    + "check PostgreSQL", key.updateId(), e.toString());
+            return false;
+        }
+    }
+
     private static boolean pause(Duration pause) {
         try {
             Thread.sleep(pause.toMillis());

@@ -40,7 +40,8 @@ class CardViewTests {
                 Map.entry("🔄 Обновить статистику", "ch:7:refresh"), Map.entry("👥 Участники", "ch:7:members"),
                 Map.entry("🔗 Ссылки", "ch:7:links"), Map.entry("📤 Опубликовать файл", "ch:7:publish"),
                 Map.entry("📈 График", "ch:7:chart"), Map.entry("📥 Экспорт", "ch:7:export"),
-                Map.entry("🔔 Уведомления", "nt:7"),
+                Map.entry("👥 Участники по дням", "mc:7"), Map.entry("🔔 Уведомления", "nt:7"),
+                Map.entry("✏️ Переименовать", "ar:7:rename"), Map.entry("🗄 В архив", "ar:7:ask"),
                 Map.entry("1 / 2", "noop"), Map.entry("➡️", "ch:7:card:1"), Map.entry("⬅️ Назад", "rl:0"));
     }
 
@@ -51,7 +52,28 @@ class CardViewTests {
         assertThat(screen.text()).contains("📊 Files: 6 · Views: 14").contains("🕒 Views refreshed: 25.11.2026 12:30")
                 .contains("Latest files (page 1 of 2)");
         assertThat(buttons(screen)).containsKeys("🔄 Refresh stats", "👥 Members", "🔗 Links", "📤 Publish a file",
-                "📈 Chart", "📥 Export", "🔔 Notifications", "⬅️ Back");
+                "📈 Chart", "📥 Export", "👥 Members by day", "🔔 Notifications", "✏️ Rename", "🗄 Archive", "⬅️ Back");
+    }
+
+    @Test
+    void eachFileShowsItsReachWhenThereWereMembersAtPosting() {
+        CardData withReach = new CardData(7, "Иванов", 2, 13, REFRESHED,
+                List.of(new CardData.FileLine("smeta.pdf", 12, Instant.parse("2026-11-24T10:00:00Z"), 15),
+                        new CardData.FileLine("plan.dwg", 1, Instant.parse("2026-11-23T10:00:00Z"), 0)),
+                0, 1, null);
+
+        Screen screen = CardView.render(withReach, texts, Texts.RUSSIAN, MOSCOW);
+
+        assertThat(screen.text()).isEqualTo("""
+                📌 <b>Иванов</b>
+                📊 Файлов: 2 · Просмотров: 13
+                🕒 Просмотры обновлены: 25.11.2026 12:30
+
+                📂 Последние файлы (стр. 1 из 1):
+                • smeta.pdf — 👁 12 · 24.11.2026 · охват 80%
+                • plan.dwg — 👁 1 · 23.11.2026""");
+        assertThat(CardView.render(withReach, texts, Texts.ENGLISH, MOSCOW).text()).contains("👁 12 · 24.11.2026 · reach 80%");
+        WithinTelegramLimits.assertWithin(screen);
     }
 
     @Test

@@ -27,6 +27,23 @@ class RoomListViewTests {
     }
 
     @Test
+    void archivedRoomsAreReachedByOneButtonUnderTheListEvenWithoutActiveRooms() {
+        Screen screen = RoomListView.render(page, 3, texts, Texts.RUSSIAN);
+
+        assertThat(CardViewTests.buttons(screen)).containsExactly(
+                java.util.Map.entry("📂 Кухня · 📄 2 · 👁 9", "ch:31:card:0"),
+                java.util.Map.entry("📂 Баня · 📄 0 · 👁 0", "ch:30:card:0"),
+                java.util.Map.entry("⬅️", "rl:0"), java.util.Map.entry("2 / 2", "noop"),
+                java.util.Map.entry("🔍 Поиск по названию", "rl:search"), java.util.Map.entry("🗄 Архив (3)", "arl:0"));
+        WithinTelegramLimits.assertWithin(screen);
+
+        Screen onlyArchived = RoomListView.render(new RoomListPage(new RoomListPage.Overview(0, 0, 0, 0), List.of(), 0, 1), 1,
+                texts, Texts.ENGLISH);
+        assertThat(onlyArchived.text()).contains("You have no channels yet");
+        assertThat(CardViewTests.buttons(onlyArchived)).containsExactly(java.util.Map.entry("🗄 Archive (1)", "arl:0"));
+    }
+
+    @Test
     void searchResultsOpenCardsAndLeadBackToTheList() {
         Screen found = RoomListView.renderSearch("кух", page.rooms().subList(0, 1), 12, texts, Texts.RUSSIAN);
         Screen none = RoomListView.renderSearch("<x>", List.of(), 12, texts, Texts.ENGLISH);

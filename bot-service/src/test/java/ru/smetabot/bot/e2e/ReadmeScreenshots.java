@@ -20,6 +20,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import ru.smetabot.bot.invites.InviteLinks;
 import ru.smetabot.bot.invites.LinkOptions;
 import ru.smetabot.model.rooms.Room;
@@ -36,6 +37,7 @@ import ru.smetabot.views.ViewsRefresher;
  * {@code scripts/readme-screenshots.sh} (PNGs go to docs/screenshots/; emoji need fonts-noto-color-emoji).
  */
 @EnabledIfSystemProperty(named = "smetabot.screenshots", matches = "true")
+@TestPropertySource(properties = "smetabot.bot.digests.check-interval=0s") // no weekly digest under the card
 class ReadmeScreenshots extends BotThroughSandbox {
 
     private static final String ROOM = "Иванов — кухня";
@@ -77,7 +79,7 @@ class ReadmeScreenshots extends BotThroughSandbox {
             clickInline(wait, "⬅️ К каналу");
             waitForText(wait, "📊 Файлов: 3");
 
-            clickInline(wait, "👥 Участники");
+            clickInlineExactly(wait, "👥 Участники"); // not "👥 Участники по дням"
             waitForText(wait, "Администраторы");
             settle();
             shoot(browser, out.resolve("members.png"));
@@ -142,6 +144,9 @@ class ReadmeScreenshots extends BotThroughSandbox {
                 UPDATE core.publications SET posted_at = now() - (22 - 7 * (message_id - 1)) * INTERVAL '1 day'
                  WHERE channel_id = :room
                 """).param("room", room.getId()).update();
+        // The clients came a month ago, so each file's reach (views ÷ members when posted) shows on the card.
+        jdbc.sql("UPDATE core.clients SET joined_at = now() - INTERVAL '30 days' WHERE channel_id = :room")
+                .param("room", room.getId()).update();
         jdbc.sql("""
                 INSERT INTO analytics.view_snapshots (publication_id, captured_at, views)
                 SELECT p.id, p.posted_at + d * INTERVAL '1 day' + INTERVAL '3 hours', d
@@ -160,6 +165,10 @@ class ReadmeScreenshots extends BotThroughSandbox {
         // The last message carrying that button: the card is edited in place, older copies are above.
         click(wait, By.xpath("(//button[contains(@class,'inline-button') and starts-with(normalize-space(.), '"
                 + prefix + "')])[last()]"));
+    }
+
+    private static void clickInlineExactly(WebDriverWait wait, String label) {
+        click(wait, By.xpath("(//button[contains(@class,'inline-button') and normalize-space(.) = '" + label + "'])[last()]"));
     }
 
     private static void waitForText(WebDriverWait wait, String text) {

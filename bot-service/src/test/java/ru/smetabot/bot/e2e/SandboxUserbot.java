@@ -108,19 +108,42 @@ class SandboxUserbot implements UserbotApi {
         return session;
     }
 
+    /** loginId → (account, phone, phone_code_hash) of a login under way, as userbot-service keeps it. */
+    private record PendingLogin(long account, String phone, String hash) {
+    }
+
+    private final Map<String, PendingLogin> logins = new ConcurrentHashMap<>();
+
     @Override
     public LoginResponse startLogin(LoginStartRequest request) {
-        throw new UnsupportedOperationException();
+        maybeFail("startLogin");
+        String loginId = java.util.UUID.randomUUID().toString();
+        logins.put(loginId, new PendingLogin(request.account(), request.phone(), mtproto.sendCode(request.phone())));
+        return new LoginResponse(loginId, LoginResponse.State.CODE_REQUIRED, request.account(),
+                java.time.Instant.now().plus(Duration.ofMinutes(10)));
     }
 
     @Override
     public LoginResponse submitCode(LoginCodeRequest request) {
-        throw new UnsupportedOperationException();
+        PendingLogin login = logins.get(request.loginId());
+        Map<String, Object> state = mtproto.signIn(login.phone(), login.hash(), request.code());
+        return loginState(request.loginId(), login, state);
     }
 
     @Override
     public LoginResponse submitPassword(LoginPasswordRequest request) {
-        throw new UnsupportedOperationException();
+        PendingLogin login = logins.get(request.loginId());
+        return loginState(request.loginId(), login, mtproto.checkPassword(login.hash(), request.password()));
+    }
+
+    private LoginResponse loginState(String loginId, PendingLogin login, Map<String, Object> state) {
+        if ("wait_password".equals(state.get("authorization_state"))) {
+            return new LoginResponse(loginId, LoginResponse.State.PASSWORD_REQUIRED, login.account(),
+                    java.time.Instant.now().plus(Duration.ofMinutes(10)));
+        }
+        logins.remove(loginId);
+        sessions.put(login.account(), (String) state.get("session"));
+        return new LoginResponse(loginId, LoginResponse.State.READY, login.account(), null);
     }
 
     @Override

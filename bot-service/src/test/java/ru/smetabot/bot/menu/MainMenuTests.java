@@ -14,11 +14,11 @@ class MainMenuTests {
     private final Texts texts = new Texts();
 
     @Test
-    void theRussianMenuHasTheFiveButtons() {
+    void theRussianMenuHasTheSixButtons() {
         Screen screen = MainMenu.welcome("Иван", texts, Texts.RUSSIAN);
 
         assertThat(screen.text()).startsWith("👋 Здравствуйте, Иван!");
-        assertThat(labels(screen)).containsExactly("🆕 Новый канал", "📢 Мои каналы", "📤 Опубликовать файл", "🔗 Ссылки", "❓ Помощь");
+        assertThat(labels(screen)).containsExactly("🆕 Новый канал", "📢 Мои каналы", "📤 Опубликовать файл", "🔗 Ссылки", "❓ Помощь", "⚙️ Настройки");
     }
 
     @Test
@@ -26,17 +26,21 @@ class MainMenuTests {
         Screen screen = MainMenu.welcome(null, texts, Texts.localeOf("en-GB"));
 
         assertThat(screen.text()).startsWith("👋 Hello!");
-        assertThat(labels(screen)).containsExactly("🆕 New channel", "📢 My channels", "📤 Publish a file", "🔗 Links", "❓ Help");
+        assertThat(labels(screen)).containsExactly("🆕 New channel", "📢 My channels", "📤 Publish a file", "🔗 Links", "❓ Help", "⚙️ Settings");
         assertThat(MenuAction.of("📢 My channels", texts)).contains(MenuAction.MY_CHANNELS);
         assertThat(MenuAction.of("📢 Мои каналы ", texts)).contains(MenuAction.MY_CHANNELS);
         assertThat(MenuAction.of("Мои каналы", texts)).isEmpty();
     }
 
     @Test
-    void otherLanguagesFallBackToRussian() {
-        assertThat(Texts.localeOf("de")).isEqualTo(Texts.RUSSIAN);
-        assertThat(Texts.localeOf((String) null)).isEqualTo(Texts.RUSSIAN);
-        assertThat(texts.get(Texts.localeOf("de"), "menu.help")).isEqualTo("❓ Помощь");
+    void russianForRuUkBeKkAndEnglishForEveryOtherLanguage() {
+        assertThat(List.of("ru", "uk", "be", "kk", "ru-RU", "UK")).allSatisfy(code ->
+                assertThat(Texts.localeOf(code)).as(code).isEqualTo(Texts.RUSSIAN));
+        assertThat(List.of("en", "de", "uz", "es-419", "pt-br")).allSatisfy(code ->
+                assertThat(Texts.localeOf(code)).as(code).isEqualTo(Texts.ENGLISH));
+        assertThat(Texts.localeOf((String) null)).as("Telegram told nothing").isEqualTo(Texts.RUSSIAN);
+        assertThat(texts.get(Texts.localeOf("de"), "menu.help")).isEqualTo("❓ Help");
+        assertThat(texts.get(Texts.localeOf("kk"), "menu.help")).isEqualTo("❓ Помощь");
     }
 
     private static List<String> labels(Screen screen) {

@@ -182,6 +182,23 @@ class DigestContentTests {
     }
 
     @Test
+    void ownersWhoChoseAZoneOrHourAreDueOnTheirOwnSchedule() {
+        long chose = contractor("ru");
+        room(chose, "Свой пояс", "daily");
+        long never = contractor("ru");
+        room(never, "Общий пояс", "daily");
+        jdbc.sql("INSERT INTO core.owner_settings (contractor_id, time_zone, digest_hour) VALUES (:c, 'Asia/Vladivostok', 20)")
+                .param("c", chose).update();
+        Instant now = DAY.dueAt().plusSeconds(60);
+
+        assertThat(queries.ownerSchedules()).contains(new DigestQueries.OwnerSchedule("Asia/Vladivostok", 20),
+                new DigestQueries.OwnerSchedule(null, null));
+        assertThat(ids(queries.pendingOwners(DAY, now))).contains(never).doesNotContain(chose);
+        assertThat(ids(queries.pendingOwners(DAY, now, new DigestQueries.OwnerSchedule("Asia/Vladivostok", 20))))
+                .contains(chose).doesNotContain(never);
+    }
+
+    @Test
     void aClaimWhoseSenderDiedIsMarkedUnknownAndNotResent() {
         long owner = contractor("ru");
         room(owner, "Упавший", "daily");

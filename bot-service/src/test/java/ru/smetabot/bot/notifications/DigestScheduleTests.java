@@ -61,6 +61,21 @@ class DigestScheduleTests {
     }
 
     @Test
+    void anOwnersZoneAndHourMoveTheirDigests() {
+        DigestSchedule vladivostok = moscow.forOwner(ZoneId.of("Asia/Vladivostok"), 20);
+
+        DigestPeriod daily = vladivostok.due(DigestKind.DAILY, Instant.parse("2026-11-24T10:30:00Z")).orElseThrow();
+        assertThat(daily.dueAt()).as("20:00 in Vladivostok (UTC+10)").isEqualTo(Instant.parse("2026-11-24T10:00:00Z"));
+        assertThat(vladivostok.zone()).isEqualTo(ZoneId.of("Asia/Vladivostok"));
+        assertThat(vladivostok.due(DigestKind.WEEKLY, Instant.parse("2026-11-23T10:30:00Z")).orElseThrow().dueAt())
+                .as("the weekly one at the owner's hour on DIGEST_WEEKLY_DAY").isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));
+        assertThat(moscow.forOwner(null, null).due(DigestKind.DAILY, Instant.parse("2026-11-24T06:30:00Z")).orElseThrow().dueAt())
+                .as("nothing chosen: the configured schedule").isEqualTo(Instant.parse("2026-11-24T06:00:00Z"));
+        assertThat(moscow.forOwner(null, 7).due(DigestKind.DAILY, Instant.parse("2026-11-24T04:30:00Z")).orElseThrow().dueAt())
+                .as("only the hour chosen: in BOT_TIME_ZONE").isEqualTo(Instant.parse("2026-11-24T04:00:00Z"));
+    }
+
+    @Test
     void aBadSettingNamesItsVariable() {
         assertThatThrownBy(() -> new DigestProperties("9 утра", null, null, null, null, null, null))
                 .hasMessageContaining("DIGEST_TIME");

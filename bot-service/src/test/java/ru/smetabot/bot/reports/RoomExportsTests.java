@@ -45,7 +45,7 @@ class RoomExportsTests {
             List<CSVRecord> rows = read(file.path(), "Файл");
             assertThat(rows).hasSize(count);
             assertThat(rows.get(0).getParser().getHeaderNames()).containsExactly("Файл", "ID сообщения", "Ссылка",
-                    "Опубликован", "Просмотры", "Просмотры обновлены", "Удалён");
+                    "Опубликован", "Просмотры", "Просмотры обновлены", "Удалён", "Охват, %");
             CSVRecord first = rows.get(0);
             assertThat(first.get("Файл")).isEqualTo("файл-1.pdf");
             assertThat(first.get("ID сообщения")).isEqualTo("1");
@@ -56,9 +56,49 @@ class RoomExportsTests {
             assertThat(rows.get(1).get("Удалён")).isEqualTo("да");
             assertThat(rows.get(count - 1).get("Файл")).isEqualTo("файл-" + count + ".pdf");
             assertThat(rows.get(count - 1).get("Просмотры")).isEqualTo(String.valueOf(count));
+            assertThat(first.get("Охват, %")).as("nobody was a member: no reach").isEmpty();
         } finally {
             RoomExports.delete(file.path());
         }
+    }
+
+    @Test
+    void reachIsViewsOverTheClientsInTheRoomWhenTheFileWasPosted() throws IOException {
+        Room room = ReportsDatabase.room("Охват");
+        Instant posted = Instant.parse("2026-03-10T09:00:00Z");
+        ReportsDatabase.file(room, 1, "early.pdf", posted, 4, false);
+        ReportsDatabase.file(room, 2, "later.pdf", posted.plusSeconds(86_400 * 3), 3, false);
+        member(room, 1, "active", "2026-03-01T09:00:00Z", null); // in the room for both
+        member(room, 2, "left", "2026-03-01T09:00:00Z", "2026-03-11T09:00:00Z"); // left between them
+        member(room, 3, "banned", "2026-03-02T09:00:00Z", "2026-03-12T09:00:00Z"); // removed between them
+        member(room, 4, "active", "2026-03-05T09:00:00Z", null);
+        member(room, 5, "active", "2026-03-12T09:00:00Z", null); // joined after the first file
+        member(room, 6, "left", "2026-03-01T09:00:00Z", "2026-03-09T09:00:00Z"); // gone before either
+        member(room, 7, "pending", null, null); // never joined
+
+        RoomExports.ExportFile file = exports.files(room, Texts.ENGLISH);
+        try {
+            List<CSVRecord> rows = read(file.path(), "File");
+            // early.pdf: clients 1-4 were in, 4 members and 4 views; later.pdf: clients 1, 4 and 5, 3 members and 3 views.
+            assertThat(rows).extracting(r -> r.get("Reach, %")).containsExactly("100", "100");
+        } finally {
+            RoomExports.delete(file.path());
+        }
+        ReportsDatabase.jdbc().sql("UPDATE core.publications SET views = 1 WHERE channel_id = :r").param("r", room.getId()).update();
+        file = exports.files(room, Texts.ENGLISH);
+        try {
+            assertThat(read(file.path(), "File")).extracting(r -> r.get("Reach, %")).containsExactly("25", "33");
+        } finally {
+            RoomExports.delete(file.path());
+        }
+    }
+
+    private static void member(Room room, long user, String status, String joinedAt, String leftAt) {
+        ReportsDatabase.jdbc().sql("""
+                INSERT INTO core.clients (channel_id, tg_user_id, status, joined_at, left_at) VALUES (:r, :u, :s, :j, :l)
+                """).param("r", room.getId()).param("u", user).param("s", status)
+                .param("j", joinedAt == null ? null : ReportsDatabase.at(Instant.parse(joinedAt)))
+                .param("l", leftAt == null ? null : ReportsDatabase.at(Instant.parse(leftAt))).update();
     }
 
     @Test

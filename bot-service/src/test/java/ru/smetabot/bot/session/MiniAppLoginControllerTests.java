@@ -19,14 +19,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import ru.smetabot.bot.i18n.Texts;
+import ru.smetabot.model.testing.TestPostgres;
 import ru.smetabot.userbotapi.LoginCodeRequest;
 import ru.smetabot.userbotapi.LoginPasswordRequest;
 import ru.smetabot.userbotapi.LoginResponse;
@@ -48,17 +53,55 @@ class MiniAppLoginControllerTests {
     private final UserbotApi userbot = mock(UserbotApi.class);
     private final AccountNotices notices = mock(AccountNotices.class);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** Login owners live in PostgreSQL (any bot instance may serve the next step): a database for this class. */
+    private static JdbcClient db;
+
     private final MockMvc mvc;
+    private final MockMvc otherInstance;
+
+    @BeforeAll
+    static void database() {
+        DataSource source = TestPostgres.newScratchDatabase();
+        Flyway.configure().dataSource(source).locations("classpath:db/migration").schemas("core", "analytics", "quartz")
+                .defaultSchema("core").load().migrate();
+        db = JdbcClient.create(source);
+    }
 
     MiniAppLoginControllerTests() {
+        db.sql("DELETE FROM core.mini_app_logins").update();
+        mvc = instance();
+        otherInstance = instance();
+    }
+
+    /** One bot instance's login API; all share the userbot, the notices and the database. */
+    private MockMvc instance() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("clock", clock);
         LoginMetrics metrics = new LoginMetrics(meters);
-        AccountLogin login = new AccountLogin(userbot, notices, metrics, beans.getBeanProvider(Clock.class));
+        AccountLogin login = new AccountLogin(userbot, notices, metrics, beans.getBeanProvider(Clock.class),
+                new LoginOwners(db));
         InitDataVerifier verifier = new InitDataVerifier(MiniAppInitData.TOKEN, Duration.ofHours(1), clock);
         LoginRateLimits limits = new LoginRateLimits(new LoginLimits(5, 3, Duration.ofMinutes(10)));
-        mvc = MockMvcBuilders.standaloneSetup(new MiniAppLoginController(verifier, login, metrics, new Texts(), limits)).build();
+        return MockMvcBuilders.standaloneSetup(new MiniAppLoginController(verifier, login, metrics, new Texts(), limits)).build();
+    }
+
+    @Test
+    void aLoginStartedOnOneInstanceIsContinuedOnAnotherOnlyByItsOwner() throws Exception {
+        when(userbot.startLogin(any())).thenReturn(new LoginResponse("L7", State.CODE_REQUIRED, ANNA, EXPIRES));
+        when(userbot.submitCode(any())).thenReturn(new LoginResponse("L7", State.READY, ANNA, null));
+        step("start", anna(), "{\"phone\":\"+79990000501\"}").andExpect(status().isOk());
+
+        otherInstance.perform(post("/miniapp/api/login/code").header("Authorization", "tma " + boris())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"loginId\":\"L7\",\"code\":\"12345\"}"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("not_your_login"));
+        otherInstance.perform(post("/miniapp/api/login/code").header("Authorization", "tma " + anna())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"loginId\":\"L7\",\"code\":\"12345\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("ready"));
+
+        verify(userbot, times(1)).submitCode(any());
+        assertThat(db.sql("SELECT count(*) FROM core.mini_app_logins").query(Long.class).single())
+                .as("a finished login is forgotten").isZero();
     }
 
     @Test

@@ -36,6 +36,10 @@ public class Room {
     @Column(nullable = false)
     private boolean deleted;
 
+    /** When the owner archived the room (closed the project); null while it is active. */
+    @Column(name = "archived_at")
+    private Instant archivedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt = Instant.now();
 
@@ -70,6 +74,25 @@ public class Room {
     public void restore() {
         this.deleted = false;
         this.updatedAt = Instant.now();
+    }
+
+    /** The owner closed the project: out of the active list, history kept. */
+    public void archive(Instant at) {
+        this.archivedAt = at;
+        this.updatedAt = Instant.now();
+    }
+
+    public void reopen() {
+        this.archivedAt = null;
+        this.updatedAt = Instant.now();
+    }
+
+    public boolean isArchived() {
+        return archivedAt != null;
+    }
+
+    public Instant getArchivedAt() {
+        return archivedAt;
     }
 
     public Long getId() {

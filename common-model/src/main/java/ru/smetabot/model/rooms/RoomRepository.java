@@ -21,4 +21,9 @@ public interface RoomRepository extends JpaRepository<Room, Long> {
     @Query("SELECT r FROM Room r, Contractor c WHERE r.id = :roomId AND r.contractorId = c.id AND c.tgUserId = :tgUserId"
             + " AND r.deleted = false")
     Optional<Room> findOwnedActive(@Param("tgUserId") long tgUserId, @Param("roomId") long roomId);
+
+    /** The owner's active rooms (not deactivated, not archived), newest first. */
+    Page<Room> findByContractorIdAndDeletedFalseAndArchivedAtIsNullOrderByCreatedAtDesc(long contractorId, Pageable page);
+
+    List<Room> findByContractorIdAndDeletedFalseAndArchivedAtIsNull(long contractorId);
 }

@@ -145,6 +145,11 @@ final class Contractor {
      * the link the bot shows, to send to a client.
      */
     String createLink(String roomTitle, String linkName) {
+        return createLink(roomTitle, linkName, "Без лимита");
+    }
+
+    /** The same with a limit: {@code limitButton} is "1", "5", "10" or "Без лимита". */
+    String createLink(String roomTitle, String linkName, String limitButton) {
         Message chooser = press("🔗 Ссылки", "Выберите канал");
         pressInline(chooser, "📂 " + roomTitle);
         Message links = awaitText(chooser.messageId(), "Ссылки канала «" + roomTitle + "»");
@@ -153,7 +158,7 @@ final class Contractor {
         Message expiry = say(linkName, "сколько будет действовать ссылка");
         pressInline(expiry, "7 дней");
         Message limit = awaitText(expiry.messageId(), "сколько заявок одобрить");
-        pressInline(limit, "Без лимита");
+        pressInline(limit, limitButton);
         Message created = awaitText(expiry.messageId(), "✅ Ссылка создана");
         java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://t\\.me/\\+[A-Za-z0-9_-]+")
                 .matcher(created.text());

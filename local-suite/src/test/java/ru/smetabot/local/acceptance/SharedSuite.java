@@ -55,6 +55,14 @@ public final class SharedSuite implements ParameterResolver {
 
     /** The acceptance suite's environment on {@code dataDir}: random free ports, the demo's short intervals. */
     static Map<String, String> environment(Path dataDir) throws Exception {
+        return environment(dataDir, 1);
+    }
+
+    /**
+     * The same with {@code instances} of each service (LOCAL_INSTANCES): instance k listens on the service's
+     * ports + 100·k, so those are free as well.
+     */
+    static Map<String, String> environment(Path dataDir, int instances) throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("SMETABOT_HOME", Path.of("..").toAbsolutePath().normalize().toString());
         env.put("DATA_DIR", dataDir.toString());
@@ -63,8 +71,9 @@ public final class SharedSuite implements ParameterResolver {
         env.remove("LOCAL_BIND_ADDRESS");
         for (String name : new String[] {"LOCAL_PG_PORT", "SANDBOX_PORT", "BOT_PORT", "BOT_METRICS_PORT",
                 "USERBOT_PORT", "USERBOT_METRICS_PORT", "WORKER_PORT", "WORKER_METRICS_PORT"}) {
-            env.put(name, Integer.toString(freePort()));
+            env.put(name, Integer.toString(instances == 1 ? freePort() : freePortWithInstances(instances)));
         }
+        env.put("LOCAL_INSTANCES", Integer.toString(instances));
         env.put("REFRESH_INTERVAL", REFRESH_INTERVAL);
         env.put("VIEWS_FAILURE_BACKOFF", "10s");
         // The bot's join-request sweep (5 min in production) finds requests Telegram did not send it.
@@ -87,6 +96,22 @@ public final class SharedSuite implements ParameterResolver {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** A free port whose instance ports (+100·k) are free too. */
+    private static int freePortWithInstances(int instances) throws Exception {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = freePort();
+            boolean all = true;
+            for (int k = 1; k <= instances && all; k++) {
+                int own = port + SuiteSettings.INSTANCE_PORT_STEP * k;
+                all = TAKEN.add(own) && free(own);
+            }
+            if (all) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port with free instance ports in 500 tries");
     }
 
     private static boolean free(int port) {

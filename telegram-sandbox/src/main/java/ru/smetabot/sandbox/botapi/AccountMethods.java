@@ -1,28 +1,27 @@
 package ru.smetabot.sandbox.botapi;
 
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import ru.smetabot.sandbox.updates.Json;
 import ru.smetabot.sandbox.updates.TelegramObjects;
-import ru.smetabot.sandbox.updates.UpdateHub;
 
-/** getMe, webhook and command settings: the bot's own account. */
+/** getMe and command settings: the bot's own account (the webhook methods are {@link WebhookMethods}). */
 @Component
 class AccountMethods implements BotMethodGroup {
 
-    private final UpdateHub hub;
+    private final BotCommands commands;
 
-    AccountMethods(UpdateHub hub) {
-        this.hub = hub;
+    AccountMethods(BotCommands commands) {
+        this.commands = commands;
     }
 
     @Override
     public Map<String, BotMethod> methods() {
         BotMethod accepted = (bot, r) -> true;
-        return Map.ofEntries(
+        Map<String, BotMethod> methods = new java.util.HashMap<>(commands.methods());
+        methods.putAll(Map.ofEntries(
                 Map.entry("getMe", (bot, r) -> {
                     Map<String, Object> me = TelegramObjects.user(bot);
                     me.putAll(Json.obj("can_join_groups", true, "can_read_all_group_messages", false,
@@ -30,18 +29,12 @@ class AccountMethods implements BotMethodGroup {
                             "has_main_web_app", false));
                     return me;
                 }),
-                Map.entry("getWebhookInfo", (bot, r) -> Json.obj("url", "", "has_custom_certificate", false,
-                        "pending_update_count", hub.pendingCount(bot.id()))),
-                Map.entry("getMyCommands", (bot, r) -> List.of()),
                 // Settings a bot may push at start-up: accepted and not modelled.
-                Map.entry("deleteWebhook", accepted),
-                Map.entry("setWebhook", accepted),
-                Map.entry("setMyCommands", accepted),
-                Map.entry("deleteMyCommands", accepted),
                 Map.entry("setChatMenuButton", accepted),
                 Map.entry("setMyName", accepted),
                 Map.entry("setMyDescription", accepted),
                 Map.entry("setMyShortDescription", accepted),
-                Map.entry("setMyDefaultAdministratorRights", accepted));
+                Map.entry("setMyDefaultAdministratorRights", accepted)));
+        return methods;
     }
 }

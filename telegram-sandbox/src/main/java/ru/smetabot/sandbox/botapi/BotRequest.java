@@ -93,6 +93,17 @@ final class BotRequest {
         return text.isBlank() ? List.of() : json.readValue(text, List.class);
     }
 
+    /** A list of objects given as a JSON array or as JSON text (setMyCommands' commands in a form body). */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> objects(String name) {
+        Object value = params.get(name);
+        if (value == null || value instanceof List) {
+            return (List<Map<String, Object>>) value;
+        }
+        String text = value.toString();
+        return text.isBlank() ? null : json.readValue(text, List.class);
+    }
+
     Upload file(String name) {
         return files.get(name);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import ru.smetabot.sandbox.channels.ChannelEvents;
+import ru.smetabot.sandbox.channels.ChannelService;
 import ru.smetabot.sandbox.channels.MembershipService;
 import ru.smetabot.sandbox.state.Account;
 import ru.smetabot.sandbox.state.Channel;
@@ -14,15 +15,17 @@ import ru.smetabot.sandbox.state.SandboxException;
 import ru.smetabot.sandbox.state.SandboxState;
 import ru.smetabot.sandbox.updates.Json;
 
-/** Reading chats and their members, and banning. The bot sees only channels where it is an admin. */
+/** Reading chats and their members, banning, and renaming a channel (setChatTitle). The bot sees only channels where it is an admin. */
 @Component
 class ChatMethods implements BotMethodGroup {
 
     private final SandboxState state;
     private final ChannelEvents events;
     private final MembershipService memberships;
+    private final ChannelService channels;
 
-    ChatMethods(SandboxState state, ChannelEvents events, MembershipService memberships) {
+    ChatMethods(SandboxState state, ChannelEvents events, MembershipService memberships, ChannelService channels) {
+        this.channels = channels;
         this.state = state;
         this.events = events;
         this.memberships = memberships;
@@ -48,6 +51,10 @@ class ChatMethods implements BotMethodGroup {
                 }),
                 "banChatMember", (bot, r) -> {
                     memberships.ban(channelId(r), bot.id(), r.requireLong("user_id"));
+                    return true;
+                },
+                "setChatTitle", (bot, r) -> {
+                    channels.setTitle(channelId(r), bot.id(), r.requireString("title"));
                     return true;
                 },
                 "unbanChatMember", (bot, r) -> {

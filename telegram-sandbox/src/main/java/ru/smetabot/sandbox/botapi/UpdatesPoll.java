@@ -40,10 +40,8 @@ class UpdatesPoll {
             }
 
             @Override
-            public void terminatedByOtherPoll() {
-                result.setResult(BotApiReplies.error(409,
-                        "Conflict: terminated by other getUpdates request; make sure that only one bot instance "
-                                + "is running", null));
+            public void terminated(String conflict) {
+                result.setResult(BotApiReplies.error(409, conflict, null));
             }
         };
         result.onCompletion(() -> hub.cancel(bot.id(), waiter));

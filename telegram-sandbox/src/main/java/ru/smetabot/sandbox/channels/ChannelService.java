@@ -122,6 +122,23 @@ public class ChannelService {
                 : new MessageEdit(MessageEdit.Kind.TEXT, text, List.of(), markup));
     }
 
+    /**
+     * setChatTitle: an admin with can_change_info renames the channel; the same title again is refused as
+     * Telegram refuses it ("chat title is not modified").
+     */
+    public void setTitle(long channelId, long actorId, String title) {
+        state.locked(() -> {
+            Channel channel = state.requireChannel(channelId);
+            ChannelAccess.requireAdmin(channel, state.requireAccount(actorId), AdminRights::canChangeInfo,
+                    "change chat title");
+            if (title.equals(channel.title())) {
+                throw SandboxException.badRequest("chat title is not modified", "CHAT_NOT_MODIFIED");
+            }
+            channel.title(title);
+            return null;
+        });
+    }
+
     /** editMessageText, editMessageCaption or editMessageReplyMarkup of a channel post. */
     public Message edit(long channelId, long editorId, int messageId, MessageEdit edit) {
         return state.locked(() -> {

@@ -89,6 +89,12 @@ public class SandboxClient {
                 Channel.class);
     }
 
+    /** Appoints an admin with only the given Bot API rights (can_post_messages …), on behalf of the owner. */
+    public Channel addAdmin(long chatId, long userId, Map<String, Boolean> rights) {
+        return http.post("/sandbox/api/channels/" + chatId + "/admins", Map.of("user_id", userId, "rights", rights), null,
+                Channel.class);
+    }
+
     public Channel removeAdmin(long chatId, long userId) {
         return http.delete("/sandbox/api/channels/" + chatId + "/admins/" + userId, Channel.class);
     }
@@ -96,6 +102,16 @@ public class SandboxClient {
     public Message postToChannel(long chatId, long userId, String text) {
         return http.post("/sandbox/api/channels/" + chatId + "/posts", Map.of("user_id", userId, "text", text),
                 null, Message.class);
+    }
+
+    /**
+     * Control API only (not Telegram): {@code count} text posts "text 1" … "text count" in one call; the new
+     * message ids in order. At most 10 000 per call.
+     */
+    public int[] postManyToChannel(long chatId, long userId, int count, String text) {
+        Map<?, ?> reply = http.post("/sandbox/api/channels/" + chatId + "/posts:bulk",
+                Map.of("user_id", userId, "count", count, "text", text), null, Map.class);
+        return ((List<?>) reply.get("message_ids")).stream().mapToInt(id -> ((Number) id).intValue()).toArray();
     }
 
     /** The owner (or a user admin) posts a file straight into the channel; {@code caption} may be null. */

@@ -112,6 +112,33 @@ class ChannelsController {
         });
     }
 
+    /** {@code count} text posts "text 1" … "text count" by one user admin (a control-API convenience for seeding). */
+    record BulkPosts(long userId, int count, String text) {
+    }
+
+    /** The upper bound of one bulk call: 200 000 posts are 20 calls, each held under the state lock a few hundred ms. */
+    static final int MAX_BULK_POSTS = 10_000;
+
+    /**
+     * Not Telegram behaviour: posts {@code count} text messages in one call and one lock, as that many
+     * {@code POST /channels/{id}/posts} would (admin bots get a {@code channel_post} each); answers the new message ids.
+     */
+    @PostMapping("/channels/{chatId}/posts:bulk")
+    Map<String, Object> postMany(@PathVariable long chatId, @RequestBody BulkPosts request) {
+        if (request.count() < 1 || request.count() > MAX_BULK_POSTS) {
+            throw SandboxException.badRequest("count must be 1.." + MAX_BULK_POSTS, null);
+        }
+        String text = request.text() == null || request.text().isBlank() ? "post" : request.text();
+        int[] ids = state.locked(() -> {
+            int[] made = new int[request.count()];
+            for (int i = 0; i < made.length; i++) {
+                made[i] = channels.post(chatId, request.userId(), text + " " + (i + 1), null, null).id();
+            }
+            return made;
+        });
+        return Json.obj("message_ids", ids);
+    }
+
     record PostPress(long userId, String data) {
     }
 

@@ -14,9 +14,10 @@ import ru.smetabot.sandbox.state.SandboxClock;
 import ru.smetabot.sandbox.state.StoredPart;
 
 /**
- * Routes emitted updates to the queue of each bot and serves getUpdates from it (updates expire after 24 h).
- * With a data directory the queues (next update id, allowed_updates, pending updates) are saved with the world,
- * so update ids continue after a restart as Telegram's do.
+ * Routes emitted updates to the queue of each bot; they leave through getUpdates, or through the bot's webhook
+ * while one is set (updates expire after 24 h either way). With a data directory the queues (next update id,
+ * allowed_updates, pending updates, the webhook and its last error) are saved with the world, so update ids
+ * continue after a restart as Telegram's do and a webhook keeps receiving what was pending.
  */
 @Component
 public class UpdateHub implements StoredPart<UpdateHub.SavedQueues> {
@@ -25,25 +26,40 @@ public class UpdateHub implements StoredPart<UpdateHub.SavedQueues> {
     public record SavedQueues(Map<Long, UpdateQueue.Saved> queues) {
     }
 
+    /** Starts pushing a queue's updates to its webhook (one push per queue at a time). */
+    @FunctionalInterface
+    interface PushStarter {
+        void start(UpdateQueue queue);
+    }
+
     private final Map<Long, UpdateQueue> queues = new ConcurrentHashMap<>();
     private final SandboxClock clock;
     private final IdCeilings ceilings;
+    private final PushStarter pushes;
     private final AtomicLong changes = new AtomicLong();
 
-    /** A hub on the real clock with update ids kept in memory only (unit tests). */
+    /** A hub on the real clock with update ids kept in memory only whose webhooks never push (unit tests). */
     public UpdateHub() {
-        this(new SandboxClock(), IdCeilings.inMemory());
+        this(new SandboxClock(), IdCeilings.inMemory(), queue -> { });
     }
 
     @Autowired
-    public UpdateHub(SandboxClock clock, IdCeilings ceilings) {
+    public UpdateHub(SandboxClock clock, IdCeilings ceilings, WebhookDelivery delivery) {
+        this(clock, ceilings, (PushStarter) delivery::start);
+    }
+
+    private UpdateHub(SandboxClock clock, IdCeilings ceilings, PushStarter pushes) {
         this.clock = clock;
         this.ceilings = ceilings;
+        this.pushes = pushes;
     }
 
     public void publish(long botId, String type, Map<String, Object> payload) {
         changes.incrementAndGet();
-        queue(botId).publish(type, payload, clock.now());
+        UpdateQueue queue = queue(botId);
+        if (queue.publish(type, payload, clock.now())) {
+            pushes.start(queue);
+        }
     }
 
     public void poll(long botId, long offset, int limit, List<String> allowedUpdates, boolean mayWait,
@@ -56,12 +72,27 @@ public class UpdateHub implements StoredPart<UpdateHub.SavedQueues> {
         queue(botId).cancel(waiter);
     }
 
-    public int pendingCount(long botId) {
-        return queue(botId).size();
+    /** setWebhook with a validated, non-empty url; {@code allowedUpdates} null keeps the previous setting. */
+    public void setWebhook(long botId, Webhook webhook, List<String> allowedUpdates, boolean dropPending) {
+        changes.incrementAndGet();
+        UpdateQueue queue = queue(botId);
+        if (queue.setWebhook(webhook, allowedUpdates, dropPending)) {
+            pushes.start(queue);
+        }
+    }
+
+    public void deleteWebhook(long botId, boolean dropPending) {
+        changes.incrementAndGet();
+        queue(botId).deleteWebhook(dropPending);
+    }
+
+    public WebhookStatus webhookStatus(long botId) {
+        return queue(botId).status();
     }
 
     public void reset() {
         changes.incrementAndGet();
+        queues.values().forEach(UpdateQueue::close);
         queues.clear();
     }
 
@@ -91,11 +122,16 @@ public class UpdateHub implements StoredPart<UpdateHub.SavedQueues> {
     public void load(SavedQueues saved) {
         queues.clear();
         if (saved.queues() != null) {
-            saved.queues().forEach((botId, queue) -> queue(botId).load(queue, clock.now()));
+            saved.queues().forEach((botId, queue) -> {
+                UpdateQueue loaded = queue(botId);
+                if (loaded.load(queue, clock.now())) {
+                    pushes.start(loaded);
+                }
+            });
         }
     }
 
     private UpdateQueue queue(long botId) {
-        return queues.computeIfAbsent(botId, id -> new UpdateQueue(ceilings, id));
+        return queues.computeIfAbsent(botId, id -> new UpdateQueue(ceilings, id, changes));
     }
 }

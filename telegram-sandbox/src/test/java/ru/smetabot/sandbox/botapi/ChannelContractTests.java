@@ -18,6 +18,7 @@ import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdm
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMember;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMemberCount;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.RevokeChatInviteLink;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.SetChatTitle;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.UnbanChatMember;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
@@ -236,6 +237,25 @@ class ChannelContractTests {
 
         assertThat(banned).isEqualTo("kicked");
         assertThat(unbanned).isEqualTo("left");
+    }
+
+    @Test
+    void setChatTitleNeedsTheRightToChangeInfoAndRefusesAnUnchangedTitle() throws Exception {
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID, java.util.Map.of("can_post_messages", true, "can_invite_users", true));
+        assertThatThrownBy(() -> telegram.execute(SetChatTitle.builder().chatId(chatId).title("Квартира — сдана").build()))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(400);
+                    assertThat(e.getApiResponse()).isEqualTo("Bad Request: not enough rights to change chat title");
+                });
+        assertThat(sandbox.channel(chatId).title()).isEqualTo("Квартира на Ленина");
+
+        sandbox.addAdmin(chatId, TestSandbox.BOT_ID);
+        assertThat(telegram.execute(SetChatTitle.builder().chatId(chatId).title("Квартира — сдана").build())).isTrue();
+        assertThat(sandbox.channel(chatId).title()).isEqualTo("Квартира — сдана");
+        assertThat(telegram.execute(new GetChat(Long.toString(chatId))).getTitle()).isEqualTo("Квартира — сдана");
+        assertThatThrownBy(() -> telegram.execute(SetChatTitle.builder().chatId(chatId).title("Квартира — сдана").build()))
+                .isInstanceOfSatisfying(TelegramApiRequestException.class,
+                        e -> assertThat(e.getApiResponse()).isEqualTo("Bad Request: chat title is not modified"));
     }
 
     @Test

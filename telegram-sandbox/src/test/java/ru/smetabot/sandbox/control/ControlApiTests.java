@@ -25,6 +25,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import ru.smetabot.sandbox.TestSandbox;
 import ru.smetabot.sandbox.client.SandboxClient;
 import ru.smetabot.sandbox.client.SandboxClientException;
+import ru.smetabot.sandbox.client.SandboxTypes.Message;
 
 /** The user side of the control API, through the Java client. */
 class ControlApiTests {
@@ -150,6 +151,27 @@ class ControlApiTests {
                 .isInstanceOfSatisfying(SandboxClientException.class, e -> assertThat(e.status()).isEqualTo(403));
         assertThat(sandbox.readChannel(channel.id(), USER)).extracting(m -> m.text()).containsExactly("first");
         assertThat(List.of(channel.id())).allMatch(id -> id < 0);
+    }
+
+    @Test
+    void bulkPostsAppendNumberedTextPostsAndRefuseAnEmptyOrOversizedBatch() {
+        var channel = sandbox.createChannel(USER, "Seeded room");
+        sandbox.postToChannel(channel.id(), USER, "before");
+
+        int[] ids = sandbox.postManyToChannel(channel.id(), USER, 3, "estimate");
+
+        List<Message> posts = sandbox.readChannel(channel.id(), USER);
+        assertThat(posts).extracting(Message::text).containsExactly("before", "estimate 1", "estimate 2", "estimate 3");
+        assertThat(ids).containsExactly(posts.get(1).messageId(), posts.get(2).messageId(), posts.get(3).messageId());
+        assertThat(posts.get(3).views()).isEqualTo(1);
+        for (int count : new int[] {0, 10_001}) {
+            assertThatThrownBy(() -> sandbox.postManyToChannel(channel.id(), USER, count, "x"))
+                    .isInstanceOfSatisfying(SandboxClientException.class, e -> assertThat(e.status()).isEqualTo(400));
+        }
+        sandbox.createUser(1103L, "Stranger", null);
+        assertThatThrownBy(() -> sandbox.postManyToChannel(channel.id(), 1103L, 2, "x"))
+                .isInstanceOf(SandboxClientException.class);
+        assertThat(sandbox.readChannel(channel.id(), USER)).hasSize(4);
     }
 
     private HttpResponse<String> get(String path) {

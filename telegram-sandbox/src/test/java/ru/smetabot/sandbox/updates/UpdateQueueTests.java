@@ -1,6 +1,7 @@
 package ru.smetabot.sandbox.updates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +63,23 @@ class UpdateQueueTests {
         assertThat(UpdateTypes.allowed("chat_member", List.of("chat_member"))).isTrue();
     }
 
+    @Test
+    void setWebhookEndsAParkedPollAndLaterPollsConflict() {
+        Recorder parked = new Recorder();
+        hub.poll(3, 0, 100, null, true, parked);
+
+        hub.setWebhook(3, new Webhook("http://localhost:1/hook", null, 40), null, false);
+
+        assertThat(parked.conflict).isEqualTo("Conflict: terminated by setWebhook request");
+        assertThatThrownBy(() -> hub.poll(3, 0, 100, null, false, new Recorder()))
+                .hasMessage("Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to "
+                        + "delete the webhook first");
+    }
+
     private static final class Recorder implements UpdateWaiter {
         final List<List<Map<String, Object>>> batches = new ArrayList<>();
         boolean conflicted;
+        String conflict;
 
         @Override
         public void deliver(List<Map<String, Object>> updates) {
@@ -72,8 +87,9 @@ class UpdateQueueTests {
         }
 
         @Override
-        public void terminatedByOtherPoll() {
+        public void terminated(String conflict) {
             conflicted = true;
+            this.conflict = conflict;
         }
     }
 }

@@ -146,6 +146,9 @@ class ChannelPageBrowserTests {
         }
         browser.findElement(By.id("new-user-button")).click();
         wait.until(d -> new Select(d.findElement(By.id("user-select"))).getOptions().size() == before + 1);
+        // The page selects the new user after it redraws the list: wait for that too, not only for the new option.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> new Select(d.findElement(By.id("user-select")))
+                .getFirstSelectedOption().getText().startsWith(name));
         Select select = new Select(browser.findElement(By.id("user-select")));
         assertThat(select.getFirstSelectedOption().getText()).startsWith(name);
         return Long.parseLong(select.getFirstSelectedOption().getAttribute("value"));

@@ -20,6 +20,28 @@ public interface TelegramGateway {
     /** Accounts this gateway holds a session (authorized or not) for. */
     List<Long> accounts();
 
+    /**
+     * Accounts whose session is stored where every instance finds it (SESSIONS_DIR, the sandbox's table): at start an
+     * instance opens those whose lease it gets.
+     */
+    default List<Long> stored() {
+        return accounts();
+    }
+
+    /**
+     * This instance now holds the account's lease: open its stored session here (nothing when it is open already or
+     * none is stored). Called before any other call for the account on this instance.
+     */
+    default void open(long account) {
+    }
+
+    /**
+     * This instance no longer holds the account's lease: close its session here without ending it on Telegram's side
+     * (the instance that takes the account over reopens it).
+     */
+    default void close(long account) {
+    }
+
     /** The account's authorization state, e.g. {@code authorizationStateReady}; {@link AuthState#NONE} when unknown. */
     AuthState authState(long account);
 

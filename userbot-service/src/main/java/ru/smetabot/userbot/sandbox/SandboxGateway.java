@@ -1,12 +1,10 @@
 package ru.smetabot.userbot.sandbox;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import ru.smetabot.userbot.gateway.TelegramException;
 import ru.smetabot.userbot.gateway.TelegramGateway;
 import ru.smetabot.userbotapi.AdminRights;
@@ -16,63 +14,50 @@ import ru.smetabot.userbotapi.MembersPage;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The gateway over telegram-sandbox: sessions are the sandbox's tokens per account, kept in memory and, when a
- * sessions file is given, in {@link SandboxSessionFile} so they survive a restart (the sandbox keeps its side).
+ * The gateway over telegram-sandbox: sessions are the sandbox's tokens per account, kept in PostgreSQL
+ * ({@link SandboxSessions}), so they survive a restart (the sandbox keeps its side) and any instance holding an
+ * account's lease continues its session or its login.
  */
 public class SandboxGateway implements TelegramGateway {
 
-    private record Pending(String phone, String phoneCodeHash) {
-    }
-
     private final SandboxHttp http;
-    private final Map<Long, String> sessions = new ConcurrentHashMap<>();
-    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
-    private final SandboxSessionFile stored;
+    private final SandboxSessions sessions;
 
-    public SandboxGateway(SandboxHttp http) {
+    public SandboxGateway(SandboxHttp http, SandboxSessions sessions) {
         this.http = http;
-        this.stored = null;
-    }
-
-    /** Sessions kept in {@code sessionsFile} across restarts. */
-    public SandboxGateway(SandboxHttp http, Path sessionsFile) {
-        this.http = http;
-        this.stored = new SandboxSessionFile(sessionsFile);
-        sessions.putAll(stored.load());
+        this.sessions = sessions;
     }
 
     @Override
     public List<Long> accounts() {
-        List<Long> all = new ArrayList<>(sessions.keySet());
-        pending.keySet().stream().filter(a -> !sessions.containsKey(a)).forEach(all::add);
-        return all;
+        return sessions.accounts();
     }
 
     @Override
     public AuthState authState(long account) {
-        if (sessions.containsKey(account)) {
+        if (sessions.token(account).isPresent()) {
             return new AuthState("ready", true);
         }
-        return pending.containsKey(account) ? new AuthState("wait_code", false) : AuthState.NONE;
+        return sessions.pending(account).isPresent() ? new AuthState("wait_code", false) : AuthState.NONE;
     }
 
     @Override
     public LoginStep startLogin(long account, String phone) {
         String hash = http.post("sendCode", "/auth/send-code", Map.of("phone", phone), null).path("phone_code_hash").asString();
-        pending.put(account, new Pending(phone, hash));
+        sessions.loginStarted(account, phone, hash);
         return LoginStep.CODE_REQUIRED;
     }
 
     @Override
     public LoginStep submitCode(long account, String code) {
-        Pending p = pendingOf(account);
+        SandboxSessions.Pending p = pendingOf(account);
         return finish(account, http.post("signIn", "/auth/sign-in",
                 Map.of("phone", p.phone(), "phone_code_hash", p.phoneCodeHash(), "code", code), null));
     }
 
     @Override
     public LoginStep submitPassword(long account, String password) {
-        Pending p = pendingOf(account);
+        SandboxSessions.Pending p = pendingOf(account);
         return finish(account, http.post("checkPassword", "/auth/check-password",
                 Map.of("phone_code_hash", p.phoneCodeHash(), "password", password), null));
     }
@@ -81,18 +66,12 @@ public class SandboxGateway implements TelegramGateway {
         if (!"ready".equals(answer.path("authorization_state").asString())) {
             return LoginStep.PASSWORD_REQUIRED;
         }
-        pending.remove(account);
-        sessions.put(account, answer.path("session").asString());
-        store();
+        sessions.connected(account, answer.path("session").asString());
         return LoginStep.READY;
     }
 
-    private Pending pendingOf(long account) {
-        Pending p = pending.get(account);
-        if (p == null) {
-            throw TelegramException.notAuthorized(account, "no login in progress");
-        }
-        return p;
+    private SandboxSessions.Pending pendingOf(long account) {
+        return sessions.pending(account).orElseThrow(() -> TelegramException.notAuthorized(account, "no login in progress"));
     }
 
     @Override
@@ -102,9 +81,8 @@ public class SandboxGateway implements TelegramGateway {
 
     @Override
     public void logout(long account) {
-        String session = sessions.remove(account);
-        pending.remove(account);
-        store();
+        String session = sessions.token(account).orElse(null);
+        sessions.forget(account);
         if (session != null) {
             http.post("logOut", "/auth/log-out", null, session);
         }
@@ -200,17 +178,7 @@ public class SandboxGateway implements TelegramGateway {
                 "/channels/" + chatId + "/join-requests/" + userId + (approve ? "/approve" : "/decline"), null, session(account));
     }
 
-    private void store() {
-        if (stored != null) {
-            stored.save(Map.copyOf(sessions));
-        }
-    }
-
     private String session(long account) {
-        String session = sessions.get(account);
-        if (session == null) {
-            throw TelegramException.notAuthorized(account, authState(account).name());
-        }
-        return session;
+        return sessions.token(account).orElseThrow(() -> TelegramException.notAuthorized(account, authState(account).name()));
     }
 }

@@ -3,8 +3,6 @@ package ru.smetabot.userbot.session;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,7 +17,8 @@ import ru.smetabot.userbotapi.UserbotProblems;
 
 /**
  * Logins. An attempt is bound to the account it was started for and is addressed by an
- * unguessable id; it expires after USERBOT_LOGIN_TTL. A connected account is never replaced
+ * unguessable id; it expires after USERBOT_LOGIN_TTL. Attempts live in PostgreSQL ({@link LoginAttempts}): a
+ * step reaching any instance is served by the instance holding the account's lease. A connected account is never replaced
  * (log it out first), and a login that ends as a different Telegram user is discarded.
  */
 @Service
@@ -32,9 +31,11 @@ class LoginService {
     private final TelegramCalls calls;
     private final UserbotProperties properties;
     private final Clock clock;
-    private final Map<String, LoginAttempt> attempts = new ConcurrentHashMap<>();
+    private final LoginAttempts attempts;
 
-    LoginService(TelegramGateway gateway, TelegramCalls calls, UserbotProperties properties, Clock clock) {
+    LoginService(TelegramGateway gateway, TelegramCalls calls, UserbotProperties properties, Clock clock,
+            LoginAttempts attempts) {
+        this.attempts = attempts;
         this.gateway = gateway;
         this.calls = calls;
         this.properties = properties;
@@ -42,13 +43,13 @@ class LoginService {
     }
 
     LoginResponse start(long account, String phone) {
-        attempts.values().removeIf(a -> a.expired(clock.instant()));
+        attempts.removeExpired(clock.instant());
         if (gateway.authState(account).authorized()) {
             throw new ApiProblem(HttpStatus.CONFLICT, UserbotProblems.ALREADY_CONNECTED, "account " + account
                     + " is already connected; log it out first (POST /session/logout) to connect it again");
         }
         // A new start replaces only this account's own unfinished attempt.
-        attempts.values().removeIf(a -> a.account() == account);
+        attempts.removeAccount(account);
         LoginStep step = calls.call("login.start", account, () -> gateway.startLogin(account, phone));
         String loginId = newLoginId();
         return proceed(new LoginAttempt(loginId, account, step, clock.instant().plus(properties.loginTtl())), step);
@@ -65,10 +66,10 @@ class LoginService {
     }
 
     private LoginAttempt live(String loginId, LoginStep expected) {
-        LoginAttempt attempt = attempts.get(loginId);
+        LoginAttempt attempt = attempts.find(loginId).orElse(null);
         if (attempt == null || attempt.expired(clock.instant())) {
             if (attempt != null) {
-                attempts.remove(loginId, attempt);
+                attempts.remove(loginId);
             }
             throw new ApiProblem(HttpStatus.NOT_FOUND, UserbotProblems.LOGIN_NOT_FOUND,
                     "no such login, or it expired (logins last " + properties.loginTtl().toMinutes() + " min): start again");
@@ -83,7 +84,7 @@ class LoginService {
     private LoginResponse proceed(LoginAttempt attempt, LoginStep step) {
         if (step != LoginStep.READY) {
             LoginAttempt next = attempt.next(step);
-            attempts.put(next.loginId(), next);
+            attempts.save(next, clock.instant());
             return new LoginResponse(next.loginId(), state(step), next.account(), next.expiresAt());
         }
         attempts.remove(attempt.loginId());

@@ -3,6 +3,8 @@ package ru.smetabot.userbot.tdlib;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,44 @@ public class TdlibAccounts {
     /** Reopens the sessions saved by earlier runs; one still unfinished after USERBOT_LOGIN_TTL is then abandoned. */
     public void openSaved() throws IOException {
         folders.saved().forEach(this::open);
+    }
+
+    /** Accounts with a session folder, whichever instance has them open. */
+    List<Long> saved() {
+        try {
+            return folders.saved();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the sessions in " + settings.sessionsDir(), e);
+        }
+    }
+
+    /** Opens the account's saved session here (its lease was just taken); nothing when it is open or has no folder. */
+    void openSaved(long account) {
+        if (!accounts.containsKey(account) && Files.isDirectory(folders.directory(account))) {
+            open(account);
+        }
+    }
+
+    /**
+     * Closes the account's client here and keeps its folder (another instance holds the lease now and reopens it):
+     * TDLib's {@code close} flushes the database, so nothing of the session is lost.
+     */
+    void close(long account) {
+        TdAccount td = accounts.get(account);
+        if (td == null) {
+            return;
+        }
+        try {
+            clients.call(td.clientId(), TdClients.request("close"), settings.requestTimeout());
+            td.awaitState(Set.of(TdAccount.CLOSED), settings.requestTimeout());
+        } catch (TelegramException e) {
+            log.warn("account {}: TDLib did not confirm closing client {}: {}", account, td.clientId(), e.getMessage());
+        } finally {
+            accounts.remove(account, td);
+            clients.forgetClient(td.clientId());
+        }
+        log.info("account {}: TDLib client {} closed here; the session stays in {} for the instance holding the lease",
+                account, td.clientId(), folders.directory(account));
     }
 
     List<Long> accounts() {

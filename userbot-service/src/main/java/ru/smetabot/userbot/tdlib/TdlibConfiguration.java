@@ -1,7 +1,6 @@
 package ru.smetabot.userbot.tdlib;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.time.Clock;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -41,12 +40,11 @@ class TdlibConfiguration {
     }
 
     @Bean
-    TdlibAccounts tdlibAccounts(TdClients clients, UserbotProperties properties, MeterRegistry meters, Clock clock)
-            throws IOException {
+    TdlibAccounts tdlibAccounts(TdClients clients, UserbotProperties properties, MeterRegistry meters, Clock clock) {
         TdlibAccounts accounts = new TdlibAccounts(clients, new TdlibSettings(properties.sessionsDir(),
                 properties.apiId(), properties.apiHash(), properties.sessionEncryptionKey(), properties.requestTimeout(),
                 properties.viewsWait(), properties.loginTtl()), meters, clock);
-        accounts.openSaved();
+        // The saved sessions are opened by the lease manager (AccountLeases), each only once its lease is taken.
         return accounts;
     }
 

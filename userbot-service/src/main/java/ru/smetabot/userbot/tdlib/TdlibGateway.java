@@ -35,6 +35,21 @@ public class TdlibGateway implements TelegramGateway {
     }
 
     @Override
+    public List<Long> stored() {
+        return accounts.saved();
+    }
+
+    @Override
+    public void open(long account) {
+        accounts.openSaved(account);
+    }
+
+    @Override
+    public void close(long account) {
+        accounts.close(account);
+    }
+
+    @Override
     public AuthState authState(long account) {
         String state = accounts.state(account);
         return state == null ? AuthState.NONE : new AuthState(state, TdAccount.READY.equals(state), accounts.error(account));

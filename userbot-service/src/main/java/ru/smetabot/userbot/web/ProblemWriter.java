@@ -10,14 +10,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Writes a problem detail from a servlet filter, where the MVC exception handlers do not reach. */
-final class ProblemWriter {
+public final class ProblemWriter {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemWriter() {
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, URI type, String detail) throws IOException {
+    public static void write(HttpServletResponse response, HttpStatus status, URI type, String detail) throws IOException {
         ObjectNode body = JSON.createObjectNode()
                 .put("type", type.toString())
                 .put("title", status.getReasonPhrase())

@@ -17,7 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import ru.smetabot.model.testing.WithEmbeddedPostgres;
+import ru.smetabot.userbot.testing.WithOwnDatabase;
 import ru.smetabot.sandbox.client.SandboxClient;
 import ru.smetabot.sandbox.client.SandboxServer;
 import ru.smetabot.sandbox.client.SandboxTypes.Fault;
@@ -38,7 +38,7 @@ import ru.smetabot.userbotapi.UserbotException;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "smetabot.userbot.api-token=" + SandboxApiTestSupport.TOKEN,
                 "smetabot.userbot.gateway=sandbox"})
-@WithEmbeddedPostgres
+@WithOwnDatabase
 abstract class SandboxApiTestSupport {
 
     static final String TOKEN = "it-token";

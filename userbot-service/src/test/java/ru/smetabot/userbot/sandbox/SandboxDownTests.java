@@ -8,7 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import ru.smetabot.model.testing.WithEmbeddedPostgres;
+import ru.smetabot.userbot.testing.WithOwnDatabase;
 import ru.smetabot.userbotapi.LoginStartRequest;
 import ru.smetabot.userbotapi.UserbotClients;
 import ru.smetabot.userbotapi.UserbotProblems;
@@ -20,7 +20,7 @@ import ru.smetabot.userbotapi.UserbotUnavailableException;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"management.server.port=0", "smetabot.userbot.api-token=secret", "smetabot.userbot.gateway=sandbox", "smetabot.userbot.sandbox-url=http://127.0.0.1:9"})
-@WithEmbeddedPostgres
+@WithOwnDatabase
 class SandboxDownTests {
 
     @LocalServerPort

@@ -79,7 +79,7 @@ class TdlibLoginTests {
             case "setAuthenticationPhoneNumber" -> phoneClients.add(client) ? List.of(FakeTdJson.reply(request, "{\"@type\":\"ok\"}"),
                     FakeTdJson.authState(afterPhone.getOrDefault(request.path("phone_number").asString(), TdAccount.WAIT_CODE)))
                     : List.of();
-            case "destroy" -> List.of(FakeTdJson.reply(request, "{\"@type\":\"ok\"}"), FakeTdJson.authState(TdAccount.CLOSING),
+            case "destroy", "close" -> List.of(FakeTdJson.reply(request, "{\"@type\":\"ok\"}"), FakeTdJson.authState(TdAccount.CLOSING),
                     FakeTdJson.authState(TdAccount.CLOSED));
             case "getChat", "setChatMemberStatus" -> List.of(FakeTdJson.reply(request, "{\"@type\":\"ok\"}"));
             case "getSupergroupMembers" -> List.of(FakeTdJson.reply(request, "{\"@type\":\"chatMembers\",\"total_count\":2,"
@@ -180,6 +180,28 @@ class TdlibLoginTests {
         assertThat(sessions.resolve("43")).exists();
         assertThat(sessions.resolve("44")).exists();
         assertThat(gateway.accounts()).containsExactlyInAnyOrder(43L, 44L);
+    }
+
+    @Test
+    void aSessionWhoseLeaseIsLostIsClosedWithItsFolderKeptAndReopenedWhenTheLeaseComesBack() throws Exception {
+        stateAfterParameters = TdAccount.READY;
+        Files.createDirectories(sessions.resolve("42"));
+        assertThat(gateway.stored()).containsExactly(ACCOUNT);
+
+        gateway.open(ACCOUNT);
+        assertThat(accounts.awaitState(ACCOUNT, Set.of(TdAccount.READY), AT_ONCE)).isEqualTo(TdAccount.READY);
+        gateway.close(ACCOUNT);
+
+        assertThat(sent("close")).hasSize(1);
+        assertThat(sent("destroy")).isEmpty();
+        assertThat(gateway.accounts()).isEmpty();
+        assertThat(sessions.resolve("42")).as("the session stays for the instance taking the account over").exists();
+
+        gateway.open(ACCOUNT);
+        assertThat(accounts.awaitState(ACCOUNT, Set.of(TdAccount.READY), AT_ONCE)).isEqualTo(TdAccount.READY);
+        assertThat(sent("setTdlibParameters")).as("a new client on the same folder").hasSize(2);
+        gateway.open(43L);
+        assertThat(gateway.accounts()).as("no folder, nothing to open").containsExactly(ACCOUNT);
     }
 
     @Test

@@ -13,16 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import ru.smetabot.views.BatchRefresher;
+import ru.smetabot.views.BatchRefresher.BatchResult;
 import ru.smetabot.views.RefreshRuns;
 import ru.smetabot.views.RefreshSummary;
 import ru.smetabot.views.RefreshTrigger;
-import ru.smetabot.views.UnknownRoomException;
-import ru.smetabot.views.ViewsRefresher;
 import ru.smetabot.worker.WorkerProperties;
 
 /**
- * One cycle of the periodic refresh: every room that is due (live posts, not in back-off),
- * REFRESH_CONCURRENCY rooms at a time. Runs inside the clustered, non-concurrent periodic job, so
+ * One cycle of the periodic refresh: every room that is due (live posts, not in back-off), in batches
+ * ({@link BatchRefresher}: one statement per step for the whole batch), REFRESH_CONCURRENCY batches at a time. Runs inside the clustered, non-concurrent periodic job, so
  * one cycle runs at a time across all workers.
  */
 @Service
@@ -32,13 +32,16 @@ class PeriodicRefresh {
     private static final Duration HISTORY = Duration.ofDays(30);
     private static final AtomicInteger threads = new AtomicInteger();
 
-    private final ViewsRefresher refresher;
+    /** Rooms per batch: ~50 x a few hundred posts keeps one batch's write statement at ~10 000 rows. */
+    static final int ROOMS_PER_BATCH = 50;
+
+    private final BatchRefresher refresher;
     private final RefreshRuns runs;
     private final RefreshMetrics metrics;
     private final WorkerProperties properties;
     private final Clock clock;
 
-    PeriodicRefresh(ViewsRefresher refresher, RefreshRuns runs, RefreshMetrics metrics, WorkerProperties properties,
+    PeriodicRefresh(BatchRefresher refresher, RefreshRuns runs, RefreshMetrics metrics, WorkerProperties properties,
             ObjectProvider<Clock> clock) {
         this.refresher = refresher;
         this.runs = runs;
@@ -65,8 +68,8 @@ class PeriodicRefresh {
                     task -> new Thread(task, "views-refresh-" + threads.incrementAndGet()));
             try {
                 List<Future<?>> futures = new ArrayList<>();
-                for (Long roomId : due) {
-                    futures.add(pool.submit(() -> refreshOne(roomId, cycleId, refreshed, failed, skipped, backedOff)));
+                for (List<Long> batch : batches(due, properties.refreshConcurrency())) {
+                    futures.add(pool.submit(() -> refreshBatch(batch, cycleId, refreshed, failed, skipped, backedOff)));
                 }
                 for (Future<?> future : futures) {
                     await(future);
@@ -94,26 +97,43 @@ class PeriodicRefresh {
         return due == 0 || refreshed > 0 || (failed == 0 && backedOff == 0);
     }
 
-    private void refreshOne(long roomId, String cycleId, AtomicInteger refreshed, AtomicInteger failed,
+    /**
+     * The due rooms in batches of at most {@link #ROOMS_PER_BATCH}, and at least as many batches as rooms are
+     * refreshed at a time, so every lane has work: each batch costs a handful of statements, not a handful per room.
+     */
+    static List<List<Long>> batches(List<Long> due, int concurrency) {
+        int size = Math.max(1, Math.min(ROOMS_PER_BATCH, (due.size() + concurrency - 1) / concurrency));
+        List<List<Long>> batches = new ArrayList<>();
+        for (int from = 0; from < due.size(); from += size) {
+            batches.add(List.copyOf(due.subList(from, Math.min(due.size(), from + size))));
+        }
+        return batches;
+    }
+
+    private void refreshBatch(List<Long> roomIds, String cycleId, AtomicInteger refreshed, AtomicInteger failed,
             AtomicInteger skipped, AtomicInteger backedOff) {
         try {
-            RefreshSummary summary = refresher.refreshViewsForRoom(roomId, RefreshTrigger.periodic(cycleId));
-            metrics.record(RefreshTrigger.Kind.PERIODIC, summary);
-            switch (summary.outcome()) {
-                case REFRESHED -> refreshed.incrementAndGet();
-                case FAILED -> failed.incrementAndGet();
-                case BACKED_OFF -> {
-                    backedOff.incrementAndGet();
-                    skipped.incrementAndGet();
-                }
-                default -> skipped.incrementAndGet();
+            BatchResult result = refresher.refresh(roomIds, RefreshTrigger.periodic(cycleId));
+            skipped.addAndGet(result.unknown().size());
+            if (!result.unknown().isEmpty()) {
+                log.info("views refresh cycle {}: rooms {} are gone or deactivated", cycleId, result.unknown());
             }
-        } catch (UnknownRoomException e) {
-            skipped.incrementAndGet();
-            log.info("views refresh cycle {}: {}", cycleId, e.getMessage());
+            for (RefreshSummary summary : result.summaries()) {
+                metrics.record(RefreshTrigger.Kind.PERIODIC, summary);
+                switch (summary.outcome()) {
+                    case REFRESHED -> refreshed.incrementAndGet();
+                    case FAILED -> failed.incrementAndGet();
+                    case BACKED_OFF -> {
+                        backedOff.incrementAndGet();
+                        skipped.incrementAndGet();
+                    }
+                    default -> skipped.incrementAndGet();
+                }
+            }
         } catch (RuntimeException e) {
-            failed.incrementAndGet();
-            log.error("views refresh cycle {}: room={} failed unexpectedly", cycleId, roomId, e);
+            failed.addAndGet(roomIds.size());
+            log.error("views refresh cycle {}: a batch of {} rooms ({}..{}) failed unexpectedly", cycleId,
+                    roomIds.size(), roomIds.get(0), roomIds.get(roomIds.size() - 1), e);
         }
     }
 

@@ -1,0 +1,94 @@
+package ru.smetabot.bot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import ru.smetabot.bot.telegram.WebhookIntake.Outcome;
+import ru.smetabot.model.updates.ProcessedUpdates;
+
+/** Webhook mode's intake: parked before handled, 503-worthy when it cannot be parked, unparsable kept. */
+class WebhookIntakeTests {
+
+    private static final String MESSAGE = """
+            {"update_id":77,"message":{"message_id":1,"date":1700000000,"text":"hi",
+             "chat":{"id":5,"type":"private"},"from":{"id":5,"is_bot":false,"first_name":"A"}}}""";
+
+    private final ProcessedUpdates processed = mock(ProcessedUpdates.class);
+    private final List<Integer> handled = new ArrayList<>();
+    private final UpdateHandler messages = new UpdateHandler() {
+        @Override
+        public UpdateKind kind() {
+            return UpdateKind.MESSAGE;
+        }
+
+        @Override
+        public void handle(Update update) {
+            handled.add(update.getUpdateId());
+        }
+    };
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final UpdateJson json = new UpdateJson();
+    private final WebhookIntake intake = new WebhookIntake(json, new UpdateInbox(processed, json, meters),
+            new UpdateDispatcher(List.of(messages), processed, new BotMetrics(meters), json),
+            new UnparsedUpdates(processed, meters));
+
+    @Test
+    void anUpdateIsParkedThenTakenAndHandled() {
+        when(processed.take(any())).thenReturn(true);
+
+        assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.HANDLED);
+
+        InOrder order = inOrder(processed);
+        order.verify(processed).park(anyList());
+        order.verify(processed).take(any());
+        order.verify(processed).handled(any());
+        assertThat(handled).containsExactly(77);
+    }
+
+    @Test
+    void anUpdateThatCannotBeParkedIsNotHandledAndAskedAgain() {
+        doThrow(new DataAccessResourceFailureException("connection refused")).when(processed).park(anyList());
+
+        assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.NOT_PARKED);
+
+        assertThat(handled).isEmpty();
+        assertThat(meters.counter("smetabot.bot.updates.park.failures").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRedeliveryIsAnsweredButNotHandledTwice() {
+        when(processed.take(any())).thenReturn(true).thenReturn(false);
+
+        assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.HANDLED);
+        assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.HANDLED);
+
+        assertThat(handled).containsExactly(77);
+    }
+
+    @Test
+    void aBodyThatDoesNotParseIsKeptWithItsUpdateId() {
+        String broken = "{\"update_id\":78,\"message\":{\"message_id\":\"one\"}}";
+
+        assertThat(intake.accept(broken)).isEqualTo(Outcome.UNPARSED);
+        assertThat(intake.accept("not json")).isEqualTo(Outcome.UNPARSED);
+
+        verify(processed).parkUnparsed(eq(78L), eq(broken), anyString());
+        verify(processed).parkUnparsed(eq(null), eq("not json"), anyString());
+        assertThat(handled).isEmpty();
+    }
+}

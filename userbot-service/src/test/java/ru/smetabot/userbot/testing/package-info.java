@@ -1,0 +1,2 @@
+/** Test support shared by the userbot's tests: a database per Spring context. */
+package ru.smetabot.userbot.testing;
