@@ -46,24 +46,55 @@ public final class Bench {
         }
     }
 
-    /** The join-request storm on a suite of its own; false (after printing why) on loss or duplicates. */
+    /**
+     * The join-request storm on a suite of its own; false (after printing why) on loss, duplicates or a missed target.
+     * {@code --rate N --duration S}: a paced storm, N requests a second for S seconds (handling latency without the
+     * backlog a full-speed storm builds).
+     */
     private static boolean storm(String[] args) throws Exception {
-        int requests = intArg(args, "--requests", 10_000);
+        int rate = intArg(args, "--rate", 0);
+        int duration = intArg(args, "--duration", 120);
+        int requests = rate > 0 ? rate * duration : intArg(args, "--requests", 10_000);
         int threads = intArg(args, "--threads", 32);
         String jvm = stringArg(args, "--storm-jvm", SuiteUnderBench.RUN_LOCAL_JVM_OPTIONS);
         int failOneIn = intArg(args, "--fail-client-inserts", 0);
+        int rooms = intArg(args, "--storm-rooms", 10);
+        int linksPerRoom = intArg(args, "--links-per-room", 3);
         Map<String, String> env = new java.util.HashMap<>(JoinRequestStormBench.faultEnvironment(failOneIn));
         env.put("SERVICE_JVM_OPTIONS", jvm);
         try (SuiteUnderBench suite = SuiteUnderBench.start(home(), env)) {
-            JoinRequestStormBench bench = new JoinRequestStormBench(suite, requests, intArg(args, "--storm-rooms", 10),
-                    intArg(args, "--links-per-room", 3), threads, failOneIn);
+            JoinRequestStormBench bench = new JoinRequestStormBench(suite, requests, rooms, linksPerRoom, threads, failOneIn,
+                    rate);
+            JfrProfile jfr = startJfr(suite, args);
             String[] row = bench.run();
-            print("Join-request storm: " + requests + " users open invite links from " + threads + " threads"
+            print("Join-request storm: " + requests + " users open invite links "
+                    + (rate > 0 ? "paced at " + rate + "/s for " + duration + " s" : "from " + threads + " threads")
                     + (failOneIn > 0 ? ", one client insert in " + failOneIn + " failing" : "") + "; the bot"
                     + " (production config, " + jvm + ") decides each by its link's limit. Times from the sandbox:"
                     + " request created -> approve/decline call", JoinRequestStormBench.HEADER, List.<String[]>of(row));
+            boolean defaultShape = rooms == 10 && linksPerRoom == 3 && failOneIn == 0
+                    && jvm.equals(SuiteUnderBench.RUN_LOCAL_JVM_OPTIONS);
+            Targets targets;
+            if (rate > 0) {
+                print("Paced storm: handling latency apart from backlog", new String[] {"rate/s", "seconds",
+                    "request -> decision p50 ms", "p99 ms", "bench open lag p99 ms", "undecided when the last was opened"},
+                        List.<String[]>of(new String[] {Integer.toString(rate), Integer.toString(duration),
+                            Long.toString(bench.p50Ms), Long.toString(bench.p99Ms), Long.toString(bench.openLagP99Ms),
+                            Long.toString(bench.backlogAtLastOpen)}));
+                targets = new Targets(defaultShape && rate == 100 && duration == 120,
+                        rate + "/s for " + duration + " s, target 100/s for 120 s");
+                targets.atMost("paced request -> decision p99", bench.p99Ms, 1000, "ms");
+            } else {
+                targets = new Targets(defaultShape && requests == 10_000 && threads == 32,
+                        requests + " requests, target 10000");
+                targets.atLeast("decisions per second", bench.decidedPerSecond, 500, "/s");
+            }
+            targets.print("storm");
+            printJfr(jfr);
             printMemory(suite, "after the storm");
-            return reportProblems("storm", bench.problems);
+            List<String> problems = new ArrayList<>(bench.problems);
+            problems.addAll(targets.missed);
+            return reportProblems("storm", problems);
         }
     }
 
@@ -80,6 +111,7 @@ public final class Bench {
             scenario.seed();
             double userbotBefore = suite.userbotRequests();
             BotLatencyBench bench = new BotLatencyBench(scenario, presses, think);
+            JfrProfile jfr = startJfr(suite, args);
             List<String[]> rows = bench.run();
             long userbotCalls = Math.round(suite.userbotRequests() - userbotBefore);
             print("Bot latency: " + scenario.owners + " owners x " + scenario.rooms + " rooms x " + scenario.files
@@ -97,8 +129,18 @@ public final class Bench {
                     + scenario.files + " files (EXPLAIN ANALYZE after the taps; --explain prints the plans)",
                     new String[] {"query", "ms", "top plan node"},
                     ScreenQueries.explain(suite, scenario.people.get(0).id, List.of(args).contains("--explain")));
+            Targets targets = new Targets(scenario.owners == 100 && scenario.rooms == 50 && scenario.files == 500
+                    && presses == 40 && think == 1000, scenario.owners + " owners x " + scenario.rooms + " x " + scenario.files
+                    + ", " + presses + " taps, target 100 x 50 x 500, 40 taps");
+            for (String[] row : rows) {
+                targets.atMost(row[0] + " p50", Long.parseLong(row[2]), 100, "ms");
+                targets.atMost(row[0] + " p99", Long.parseLong(row[4]), 500, "ms");
+            }
+            targets.print("latency");
+            printJfr(jfr);
             printMemory(suite, "after the latency run");
             List<String> problems = new ArrayList<>(bench.errors());
+            problems.addAll(targets.missed);
             if (bench.taps() == 0) {
                 problems.add("no tap was timed");
             }
@@ -106,6 +148,25 @@ public final class Bench {
                 problems.add(userbotCalls + " userbot requests during the taps (expected none)");
             }
             return reportProblems("latency", problems);
+        }
+    }
+
+    /** {@code --jfr}: a flight recording of the bot during the measured part (null without the option). */
+    private static JfrProfile startJfr(SuiteUnderBench suite, String[] args) throws Exception {
+        if (!List.of(args).contains("--jfr")) {
+            return null;
+        }
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(home().resolve("bench/target/jfr"));
+        return JfrProfile.start(suite, "bot-service", folder);
+    }
+
+    private static void printJfr(JfrProfile jfr) throws Exception {
+        if (jfr != null) {
+            jfr.stop();
+            print("JFR of bot-service during the measured part: execution samples by top frame and by first ru.smetabot"
+                    + " frame", new String[] {"#", "top frame", "first project frame"}, jfr.topFrames(15));
+            print("JFR of bot-service: where the update threads (bot-updates-*) waited, events over the recording's"
+                    + " threshold", new String[] {"event", "first project frame", "events", "total ms"}, jfr.waits(15));
         }
     }
 

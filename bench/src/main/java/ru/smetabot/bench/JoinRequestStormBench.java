@@ -53,7 +53,15 @@ final class JoinRequestStormBench {
     private final int linksPerRoom;
     private final int threads;
     private final int failClientInsertsOneIn;
+    /** Requests per second when paced (--rate), 0 = as fast as the threads go. */
+    private final int rate;
     final List<String> problems = new ArrayList<>();
+    double decidedPerSecond;
+    long p50Ms;
+    long p99Ms;
+    /** Paced: the bench's own lateness opening requests (p99 ms), and requests undecided when the last was opened. */
+    long openLagP99Ms;
+    long backlogAtLastOpen;
 
     /**
      * @param failClientInsertsOneIn when positive, one insert into {@code core.clients} in this many fails (a database
@@ -61,7 +69,8 @@ final class JoinRequestStormBench {
      *                               reconciliation and the update retries must still record everyone
      */
     JoinRequestStormBench(SuiteUnderBench suite, int requests, int rooms, int linksPerRoom, int threads,
-            int failClientInsertsOneIn) {
+            int failClientInsertsOneIn, int rate) {
+        this.rate = rate;
         this.suite = suite;
         this.sandbox = suite.sandbox();
         this.requests = requests;
@@ -100,13 +109,19 @@ final class JoinRequestStormBench {
         System.out.println("storm: " + requests + " join requests from " + threads + " threads...");
         ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
         long opening = System.nanoTime();
-        parallel(threads, users, user -> {
+        LongConsumer open = user -> {
             Link link = links.get((int) ((user - FIRST_USER - 1) % links.size()));
             String outcome = sandbox.openInviteLink(user, link.url()).outcome();
             if (!"requested".equals(outcome)) {
                 refused.add(user + ": " + outcome);
             }
-        });
+        };
+        if (rate > 0) {
+            paced(users, open);
+            backlogAtLastOpen = requests - decidedSoFar(links);
+        } else {
+            parallel(threads, users, open);
+        }
         double openSeconds = (System.nanoTime() - opening) / 1e9;
         if (failClientInsertsOneIn > 0) {
             System.out.println("storm: client inserts failed by the fault so far: " + injectedFaults());
@@ -275,6 +290,9 @@ final class JoinRequestStormBench {
         }
         long duplicates = checkDatabase(links, asked, approvedInTelegram);
         double span = (lastDecision - first) / 1000.0;
+        decidedPerSecond = decisions.size() / span;
+        p50Ms = Percentiles.of(latencies, 50);
+        p99Ms = Percentiles.of(latencies, 99);
         return new String[] {Integer.toString(requests), links.size() + " in " + rooms + " rooms",
             Integer.toString(approvedInTelegram.size()), Integer.toString(decisions.size() - approvedInTelegram.size()),
             ViewsRefreshBench.f("%.1f", openSeconds), ViewsRefreshBench.f("%.0f", requests / openSeconds),
@@ -337,6 +355,46 @@ final class JoinRequestStormBench {
             problems.add("DUPLICATES: " + duplicates + " duplicate client rows or decision events");
         }
         return duplicates;
+    }
+
+    /** Opens request i at start + i/rate s on the threads; records how late each was sent (the bench's own lag). */
+    private void paced(List<Long> users, LongConsumer action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Long> lags = new ArrayList<>();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < users.size(); i++) {
+                long due = start + (long) (i * 1e9 / rate);
+                long early = due - System.nanoTime();
+                if (early > 0) {
+                    TimeUnit.NANOSECONDS.sleep(early);
+                }
+                long user = users.get(i);
+                running.add(pool.submit(() -> {
+                    synchronized (lags) {
+                        lags.add((System.nanoTime() - due) / 1_000_000);
+                    }
+                    action.accept(user);
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        lags.sort(null);
+        openLagP99Ms = Percentiles.of(lags, 99);
+    }
+
+    private long decidedSoFar(List<Link> links) throws SQLException {
+        String ids = String.join(",", links.stream().map(l -> "'" + l.url() + "'").toList());
+        try (Connection c = DriverManager.getConnection(suite.jdbcUrl()); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT coalesce(sum(approved_count + declined_count), 0) FROM core.invites WHERE invite_link IN (" + ids + ")")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static void parallel(int threads, List<Long> users, LongConsumer action) throws Exception {

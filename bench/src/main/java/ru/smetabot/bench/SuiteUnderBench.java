@@ -127,6 +127,13 @@ final class SuiteUnderBench implements AutoCloseable {
                 + "&reWriteBatchedInserts=true";
     }
 
+    /** The process id of a service JVM the launcher started, e.g. "bot-service" (by its jar: ".../bot-service-exec.jar"). */
+    long pid(String service) {
+        return launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains("/" + service + "-exec.jar"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(service + " is not running")).pid();
+    }
+
     /** VmRSS in MiB of each process the launcher started: the four JVMs and PostgreSQL (all its processes). */
     Map<String, Long> residentMemoryMib() throws IOException {
         Map<String, Long> rss = new LinkedHashMap<>();

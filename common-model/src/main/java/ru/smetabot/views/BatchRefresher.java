@@ -40,6 +40,7 @@ public class BatchRefresher {
     private final RoomReader reader;
     private final RefreshRunStore store;
     private final ViewCountsWriter writer;
+    private final RoomViewsTotal viewsTotal;
     private final RefreshRuns runs;
     private final TransactionOperations tx;
     private final Clock clock;
@@ -50,6 +51,7 @@ public class BatchRefresher {
         this.reader = new RoomReader(userbot, settings.batchSize());
         this.store = new RefreshRunStore(jdbc);
         this.writer = new ViewCountsWriter(jdbc);
+        this.viewsTotal = new RoomViewsTotal(jdbc);
         this.runs = runs;
         this.tx = tx;
         this.clock = clock;
@@ -123,7 +125,13 @@ public class BatchRefresher {
             }
             Map<Long, List<Count>> counts = new HashMap<>();
             reads.forEach((id, read) -> counts.put(id, read.counts()));
-            Map<Long, Written> written = tx.execute(status -> writer.writeAll(counts, clock.instant()));
+            Map<Long, Written> written = tx.execute(status -> {
+                Map<Long, Written> w = writer.writeAll(counts, clock.instant());
+                // the room list's totals (V13), in the same transaction, for the rooms whose counts changed
+                viewsTotal.recount(w.entrySet().stream().filter(e -> e.getValue().updated() > 0)
+                        .map(Map.Entry::getKey).toList());
+                return w;
+            });
             reads.forEach((id, read) -> finished.add(summary(rooms.get(id), runIds.get(id), read,
                     written.getOrDefault(id, Written.NONE), startNanos)));
         } catch (RuntimeException e) {

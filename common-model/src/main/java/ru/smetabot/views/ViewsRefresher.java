@@ -36,6 +36,7 @@ public class ViewsRefresher {
     private final RoomReader reader;
     private final RefreshRunStore store;
     private final ViewCountsWriter writer;
+    private final RoomViewsTotal viewsTotal;
     private final RefreshRuns runs;
     private final EventLog events;
     private final TransactionOperations tx;
@@ -47,6 +48,7 @@ public class ViewsRefresher {
         this.reader = new RoomReader(userbot, settings.batchSize());
         this.store = new RefreshRunStore(jdbc);
         this.writer = new ViewCountsWriter(jdbc);
+        this.viewsTotal = new RoomViewsTotal(jdbc);
         this.runs = runs;
         this.events = events;
         this.tx = tx;
@@ -105,7 +107,13 @@ public class ViewsRefresher {
                     clock.instant().plus(settings.failureBackoff()),
                     "no connected account reads this room (core.channels.userbot_account_id is empty)");
         }
-        Written written = tx.execute(status -> writer.write(room.id(), read.counts(), clock.instant()));
+        Written written = tx.execute(status -> {
+            Written w = writer.write(room.id(), read.counts(), clock.instant());
+            if (w.updated() > 0) {
+                viewsTotal.recount(room.id()); // the room list's totals (V13), in the same transaction
+            }
+            return w;
+        });
         if (read.stoppedBy() != null) {
             Failure failure = Failure.of(read.stoppedBy(), clock.instant(), settings.failureBackoff());
             return failed(room, runId, posts.size(), written, read.calls(), startNanos, failure.reason(),

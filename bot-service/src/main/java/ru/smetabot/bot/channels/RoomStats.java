@@ -18,31 +18,23 @@ public class RoomStats {
     }
 
     public RoomListPage roomList(long contractorId, int requestedPage) {
+        // Per-room totals kept on core.channels (V13: triggers and the views refresh keep them), so the list and its
+        // totals line read the owner's room rows; aggregating the publications cost 25 000 rows per tap in the
+        // latency bench (50 rooms x 500 files).
         RoomListPage.Overview overview = jdbc.sql("""
-                SELECT (SELECT count(*) FROM core.channels c WHERE c.contractor_id = :owner AND NOT c.deleted
-                          AND c.archived_at IS NULL) AS rooms,
-                       count(p.id) AS files, coalesce(sum(p.views), 0) AS views,
-                       (SELECT count(*) FROM core.clients k JOIN core.channels c ON c.id = k.channel_id
-                         WHERE c.contractor_id = :owner AND NOT c.deleted AND c.archived_at IS NULL
-                           AND k.status = 'active') AS clients
-                  FROM core.channels c JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
-                 WHERE c.contractor_id = :owner AND NOT c.deleted AND c.archived_at IS NULL
+                SELECT count(*) AS rooms, coalesce(sum(files_count), 0) AS files, coalesce(sum(views_total), 0) AS views,
+                       coalesce(sum(clients_count), 0) AS clients
+                  FROM core.channels WHERE contractor_id = :owner AND NOT deleted AND archived_at IS NULL
                 """).param("owner", contractorId)
                 .query((rs, n) -> new RoomListPage.Overview(rs.getLong("rooms"), rs.getLong("files"),
                         rs.getLong("views"), rs.getLong("clients")))
                 .single();
         int pages = pages(overview.rooms(), RoomListPage.ROOMS_PER_PAGE);
         int page = Math.min(Math.max(requestedPage, 0), pages - 1);
-        // The page's rooms first, then counts for those only: aggregating every room of the owner and
-        // then taking six cost 25 000 rows per page in the latency bench (50 rooms x 500 files).
         List<RoomListPage.RoomLine> rooms = jdbc.sql("""
-                SELECT c.id, c.title, s.files, s.views
-                  FROM (SELECT id, title, created_at FROM core.channels
-                         WHERE contractor_id = :owner AND NOT deleted AND archived_at IS NULL
-                         ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset) c
-                  CROSS JOIN LATERAL (SELECT count(*) AS files, coalesce(sum(p.views), 0) AS views
-                                        FROM core.publications p WHERE p.channel_id = c.id AND NOT p.deleted) s
-                 ORDER BY c.created_at DESC, c.id DESC
+                SELECT id, title, files_count AS files, views_total AS views FROM core.channels
+                 WHERE contractor_id = :owner AND NOT deleted AND archived_at IS NULL
+                 ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset
                 """).param("owner", contractorId).param("limit", RoomListPage.ROOMS_PER_PAGE)
                 .param("offset", page * RoomListPage.ROOMS_PER_PAGE)
                 .query((rs, n) -> new RoomListPage.RoomLine(rs.getLong("id"), rs.getString("title"),
@@ -61,38 +53,49 @@ public class RoomStats {
     public List<RoomListPage.RoomLine> search(long contractorId, String query, int limit) {
         String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return jdbc.sql("""
-                SELECT c.id, c.title, count(p.id) AS files, coalesce(sum(p.views), 0) AS views
-                  FROM core.channels c LEFT JOIN core.publications p ON p.channel_id = c.id AND NOT p.deleted
+                SELECT c.id, c.title, c.files_count AS files, c.views_total AS views FROM core.channels c
                  WHERE c.contractor_id = :owner AND NOT c.deleted AND c.archived_at IS NULL AND c.title ILIKE :pattern
-                 GROUP BY c.id ORDER BY c.created_at DESC, c.id DESC LIMIT :limit
+                 ORDER BY c.created_at DESC, c.id DESC LIMIT :limit
                 """).param("owner", contractorId).param("pattern", pattern).param("limit", limit)
                 .query((rs, n) -> new RoomListPage.RoomLine(rs.getLong("id"), rs.getString("title"),
                         rs.getLong("files"), rs.getLong("views")))
                 .list();
     }
 
+    /**
+     * The card in one statement: the room's maintained totals (V13), when its views were last read, and the page
+     * of files (the requested page, or the last one when it asks past the end).
+     */
     public CardData card(Room room, int requestedPage) {
-        record Totals(long files, long views, Instant refreshedAt) {
-        }
-        Totals totals = jdbc.sql("""
-                SELECT count(*) AS files, coalesce(sum(views), 0) AS views, max(views_refreshed_at) AS refreshed_at
-                  FROM core.publications WHERE channel_id = :room AND NOT deleted
-                """).param("room", room.getId())
-                .query((rs, n) -> new Totals(rs.getLong("files"), rs.getLong("views"), instant(rs.getTimestamp("refreshed_at"))))
-                .single();
-        int pages = pages(totals.files(), CardData.FILES_PER_PAGE);
-        int page = Math.min(Math.max(requestedPage, 0), pages - 1);
-        List<CardData.FileLine> files = jdbc.sql("""
-                SELECT coalesce(p.file_name, '—') AS file_name, p.views, p.posted_at, """ + Reach.MEMBERS_AT_POST + """
-                        AS members FROM core.publications p
-                 WHERE p.channel_id = :room AND NOT p.deleted ORDER BY p.posted_at DESC, p.id DESC LIMIT :limit OFFSET :offset
+        long[] totals = {0, 0};
+        Instant[] refreshedAt = {null};
+        List<CardData.FileLine> files = new java.util.ArrayList<>();
+        jdbc.sql("""
+                SELECT c.files_count, c.views_total,
+                       (SELECT max(views_refreshed_at) FROM core.publications WHERE channel_id = c.id AND NOT deleted)
+                           AS refreshed_at,
+                       f.file_name, f.views, f.posted_at, f.members
+                  FROM core.channels c
+                  LEFT JOIN LATERAL (
+                        SELECT coalesce(p.file_name, '—') AS file_name, p.views, p.posted_at, """ + Reach.MEMBERS_AT_POST + """
+                               AS members FROM core.publications p
+                         WHERE p.channel_id = c.id AND NOT p.deleted ORDER BY p.posted_at DESC, p.id DESC
+                         LIMIT :limit OFFSET :limit * least(:page, greatest((c.files_count - 1) / :limit, 0))) f ON true
+                 WHERE c.id = :room
                 """).param("room", room.getId()).param("limit", CardData.FILES_PER_PAGE)
-                .param("offset", page * CardData.FILES_PER_PAGE)
-                .query((rs, n) -> new CardData.FileLine(rs.getString("file_name"), rs.getInt("views"),
-                        instant(rs.getTimestamp("posted_at")), rs.getLong("members")))
-                .list();
-        return new CardData(room.getId(), room.getTitle(), totals.files(), totals.views(), totals.refreshedAt(),
-                files, page, pages, null);
+                .param("page", Math.max(requestedPage, 0))
+                .query(rs -> {
+                    totals[0] = rs.getLong("files_count");
+                    totals[1] = rs.getLong("views_total");
+                    refreshedAt[0] = instant(rs.getTimestamp("refreshed_at"));
+                    if (rs.getString("file_name") != null) {
+                        files.add(new CardData.FileLine(rs.getString("file_name"), rs.getInt("views"),
+                                instant(rs.getTimestamp("posted_at")), rs.getLong("members")));
+                    }
+                });
+        int pages = pages(totals[0], CardData.FILES_PER_PAGE);
+        int page = Math.min(Math.max(requestedPage, 0), pages - 1);
+        return new CardData(room.getId(), room.getTitle(), totals[0], totals[1], refreshedAt[0], files, page, pages, null);
     }
 
     static int pages(long items, int perPage) {

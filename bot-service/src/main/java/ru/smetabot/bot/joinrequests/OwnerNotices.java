@@ -8,16 +8,14 @@ import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.joinrequests.JoinRequestService.Result;
 import ru.smetabot.bot.notifications.NotificationSettings;
-import ru.smetabot.bot.telegram.BotApiException;
-import ru.smetabot.bot.telegram.BotGateway;
-import ru.smetabot.bot.telegram.Screen;
 import ru.smetabot.model.contractors.Contractor;
 import ru.smetabot.model.contractors.ContractorRepository;
 import ru.smetabot.model.rooms.Room;
 
 /**
  * Tells the room's owner who joined through which link, or why a request was declined, unless the owner
- * chose the daily digest (or nothing) for the room in "🔔 Уведомления".
+ * chose the daily digest (or nothing) for the room in "🔔 Уведомления". Queued for {@link OwnerNoticeBatches}, so no
+ * decision waits for a sendMessage.
  */
 @Component
 class OwnerNotices {
@@ -25,13 +23,13 @@ class OwnerNotices {
     private static final Logger log = LoggerFactory.getLogger(OwnerNotices.class);
 
     private final ContractorRepository contractors;
-    private final BotGateway gateway;
+    private final OwnerNoticeBatches batches;
     private final Texts texts;
     private final NotificationSettings settings;
 
-    OwnerNotices(ContractorRepository contractors, BotGateway gateway, Texts texts, NotificationSettings settings) {
+    OwnerNotices(ContractorRepository contractors, OwnerNoticeBatches batches, Texts texts, NotificationSettings settings) {
         this.contractors = contractors;
-        this.gateway = gateway;
+        this.batches = batches;
         this.texts = texts;
         this.settings = settings;
     }
@@ -47,11 +45,7 @@ class OwnerNotices {
             return;
         }
         Locale locale = Texts.localeOf(owner.getLanguageCode());
-        try {
-            gateway.send(owner.getTgUserId(), Screen.text(render(room, request, result, texts, locale)));
-        } catch (BotApiException e) {
-            log.info("Room {}: could not notify the owner about user {}: {}", room.getId(), request.userId(), e.getMessage());
-        }
+        batches.add(owner.getTgUserId(), render(room, request, result, texts, locale));
     }
 
     static String render(Room room, JoinRequest request, Result result, Texts texts, Locale locale) {

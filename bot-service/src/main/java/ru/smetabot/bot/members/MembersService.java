@@ -4,25 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatAdministrators;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChatMemberCount;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import ru.smetabot.bot.members.MembersData.Admin;
-import ru.smetabot.bot.members.MembersData.ClientLine;
 import ru.smetabot.bot.telegram.BotApiException;
 import ru.smetabot.bot.telegram.BotGateway;
-import ru.smetabot.model.clients.Client;
-import ru.smetabot.model.clients.ClientRepository;
-import ru.smetabot.model.clients.ClientStatus;
-import ru.smetabot.model.invites.InviteLink;
-import ru.smetabot.model.invites.InviteLinkRepository;
 import ru.smetabot.model.rooms.Room;
 import ru.smetabot.userbotapi.ChatAdmin;
 import ru.smetabot.userbotapi.ChatRequest;
@@ -38,27 +29,19 @@ class MembersService {
 
     private final BotGateway gateway;
     private final UserbotApi userbot;
-    private final ClientRepository clients;
-    private final InviteLinkRepository links;
+    private final MemberRows rows;
 
-    MembersService(BotGateway gateway, UserbotApi userbot, ClientRepository clients, InviteLinkRepository links) {
+    MembersService(BotGateway gateway, UserbotApi userbot, MemberRows rows) {
         this.gateway = gateway;
         this.userbot = userbot;
-        this.clients = clients;
-        this.links = links;
+        this.rows = rows;
     }
 
     MembersData load(Room room, int page, String notice) {
-        Page<Client> found = clients.findByRoomIdOrderByJoinedAtDesc(room.getId(), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
-        Map<Long, String> linkNames = links.findAllById(found.getContent().stream().map(Client::getInviteId)
-                        .filter(java.util.Objects::nonNull).distinct().toList()).stream()
-                .collect(Collectors.toMap(InviteLink::getId, InviteLink::getName));
-        List<ClientLine> lines = found.getContent().stream().map(c -> new ClientLine(c.getId(), c.getFullName(),
-                c.getUsername(), c.getTgUserId(), c.getInviteId() == null ? null : linkNames.get(c.getInviteId()),
-                c.getJoinedAt(), c.getStatus())).toList();
-        return new MembersData(room.getId(), room.getTitle(), admins(room), memberCount(room),
-                clients.countByRoomIdAndStatus(room.getId(), ClientStatus.ACTIVE), found.getTotalElements(), lines,
-                found.getNumber(), Math.max(found.getTotalPages(), 1), notice);
+        MemberRows.Page found = rows.page(room.getId(), page, PAGE_SIZE);
+        int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        return new MembersData(room.getId(), room.getTitle(), admins(room), memberCount(room), found.active(),
+                found.total(), found.lines(), Math.max(page, 0), pages, notice);
     }
 
     /** The Bot API's list, completed by the userbot's (it also sees admins a bot is not shown); null if both fail. */

@@ -3,7 +3,6 @@ package ru.smetabot.bot.rooms;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import ru.smetabot.model.contractors.Contractor;
-import ru.smetabot.model.contractors.ContractorRepository;
 import ru.smetabot.model.rooms.Room;
 import ru.smetabot.model.rooms.RoomRepository;
 
@@ -11,21 +10,15 @@ import ru.smetabot.model.rooms.RoomRepository;
 @Service
 public class RoomAccess {
 
-    private final ContractorRepository contractors;
     private final RoomRepository rooms;
 
-    public RoomAccess(ContractorRepository contractors, RoomRepository rooms) {
-        this.contractors = contractors;
+    public RoomAccess(RoomRepository rooms) {
         this.rooms = rooms;
     }
 
     /** The room when {@code tgUserId} is its owner and it is active; empty otherwise (unknown, foreign, removed). */
     public Optional<Room> ownedRoom(long tgUserId, long roomId) {
-        Optional<Contractor> contractor = contractors.findByTgUserId(tgUserId);
-        if (contractor.isEmpty()) {
-            return Optional.empty();
-        }
-        return rooms.findById(roomId).filter(room -> owns(contractor.get(), room));
+        return rooms.findOwnedActive(tgUserId, roomId);
     }
 
     static boolean owns(Contractor contractor, Room room) {

@@ -1,9 +1,6 @@
 package ru.smetabot.bot.telegram;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,9 +17,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import ru.smetabot.bot.BotProperties;
 
 /**
- * The long-polling loop. Updates are handed to a few single-thread lanes, one user (or chat) always
- * on the same lane: a user's updates keep their order, a slow refresh for one user does not hold
- * up the others, and the poller thread never runs handler code. On shutdown polling stops first,
+ * The long-polling loop. Updates are handed to ordered lanes ({@link UpdateLanes}, many lanes over
+ * BOT_HANDLER_THREADS threads), one user (or chat) always on the same lane: a user's updates keep their order,
+ * a slow refresh for one user does not hold up the others, and the poller thread never runs handler code. On shutdown polling stops first,
  * then the lanes finish what they hold. Nothing may escape {@link #consume}: TelegramBots runs polling
  * as a fixed-rate task, and one exception from the consumer cancels it for good.
  */
@@ -36,7 +33,7 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
     private final UpdateDispatcher dispatcher;
     private final UpdateInbox inbox;
     private final UnparsedUpdates unparsed;
-    private final List<ExecutorService> lanes = new ArrayList<>();
+    private volatile UpdateLanes lanes;
     private final AtomicReference<BotSession> session = new AtomicReference<>();
     private TelegramBotsLongPollingApplication application;
     private volatile boolean running;
@@ -55,10 +52,7 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
     @Override
     public synchronized void start() {
         beforePolling.run();
-        for (int i = 0; i < properties.handlerThreads(); i++) {
-            int lane = i;
-            lanes.add(Executors.newSingleThreadExecutor(r -> new Thread(r, "bot-updates-" + lane)));
-        }
+        lanes = new UpdateLanes(properties.handlerThreads());
         application = new TelegramBotsLongPollingApplication();
         running = true; // before polling starts: a batch consumed while not running is dropped unconfirmed
         try {
@@ -88,8 +82,7 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
         }
         for (Update update : updates) {
             try {
-                lanes.get(Math.floorMod(Long.hashCode(UpdateKeys.laneKey(update)), lanes.size()))
-                        .execute(() -> dispatcher.dispatch(update));
+                lanes.execute(UpdateKeys.laneKey(update), () -> dispatcher.dispatch(update));
             } catch (RejectedExecutionException e) {
                 log.warn("Update {} arrived during shutdown; Telegram will not resend it", update.getUpdateId());
             } catch (RuntimeException e) {
@@ -126,18 +119,17 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
         } catch (Exception e) {
             log.warn("Stopping long polling: {}", e.toString());
         }
-        lanes.forEach(ExecutorService::shutdown);
-        for (ExecutorService lane : lanes) {
+        if (lanes != null) {
             try {
-                if (!lane.awaitTermination(20, TimeUnit.SECONDS)) {
-                    log.warn("An update lane did not finish within 20 s; interrupting it");
-                    lane.shutdownNow();
+                if (!lanes.shutdown(20, TimeUnit.SECONDS)) {
+                    log.warn("The update lanes did not finish within 20 s; interrupting them");
+                    lanes.shutdownNow();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            lanes = null;
         }
-        lanes.clear();
     }
 
     @Override

@@ -160,13 +160,13 @@ class JoinRequestStormTests extends BotThroughSandbox {
 
         Map<Long, Integer> joinedNotices = new HashMap<>();
         Map<Long, Integer> declinedNotices = new HashMap<>();
-        for (Message m : sandbox.readDialog(owner, BOT).messages()) {
-            Matcher guest = GUEST.matcher(m.text() == null ? "" : m.text());
-            if (guest.find()) {
-                Map<Long, Integer> into = m.text().contains("вступил(а) по ссылке") ? joinedNotices : declinedNotices;
-                into.merge(Long.parseLong(guest.group(1)), 1, Integer::sum);
-            }
-        }
+        int told = approvedTotal + declinedTotal;
+        // Notices go out batched once a second (OwnerNoticeBatches): wait until every decision's notice arrived.
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            countNotices(owner, joinedNotices, declinedNotices);
+            return joinedNotices.values().stream().mapToInt(Integer::intValue).sum()
+                    + declinedNotices.values().stream().mapToInt(Integer::intValue).sum() >= told;
+        });
         assertThat(joinedNotices.keySet()).as("owner told of each approval").isEqualTo(activeInDb);
         assertThat(declinedNotices).hasSize(declinedTotal);
         assertThat(joinedNotices.values()).as("each approval told once").containsOnly(1);
@@ -174,6 +174,21 @@ class JoinRequestStormTests extends BotThroughSandbox {
         assertThat(dispatcher.lost()).hasSize(LOST).allSatisfy(u -> assertThat(decidedAt).containsKey(u));
 
         report(seconds, downMillis, approvedTotal, declinedTotal, decidedAt, users.subList(0, crashAt));
+    }
+
+    /** Counts the owner's join-request notices by guest; one message may hold several (a blank line between). */
+    private void countNotices(long owner, Map<Long, Integer> joined, Map<Long, Integer> declined) {
+        joined.clear();
+        declined.clear();
+        for (Message m : sandbox.readDialog(owner, BOT).messages()) {
+            for (String notice : (m.text() == null ? "" : m.text()).split("\n\n")) {
+                Matcher guest = GUEST.matcher(notice);
+                if (guest.find()) {
+                    (notice.contains("вступил(а) по ссылке") ? joined : declined)
+                            .merge(Long.parseLong(guest.group(1)), 1, Integer::sum);
+                }
+            }
+        }
     }
 
     /** 10 rooms made through the menu, 5 links each, limits cycling 1, 5, 10, unlimited. */

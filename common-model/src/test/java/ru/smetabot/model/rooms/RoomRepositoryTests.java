@@ -37,4 +37,20 @@ class RoomRepositoryTests {
         assertThatThrownBy(() -> rooms.saveAndFlush(new Room(owner.getId(), -1005555555555L, "Дом 2", null)))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
+
+    @Test
+    void findsAnActiveRoomOnlyForItsOwner() {
+        Contractor owner = contractors.save(new Contractor(454545L, null, "Владелец", "ru"));
+        Contractor stranger = contractors.save(new Contractor(464646L, null, "Чужой", "ru"));
+        Room room = rooms.save(new Room(owner.getId(), -1007777777777L, "Гараж", null));
+
+        assertThat(rooms.findOwnedActive(454545L, room.getId())).get().extracting(Room::getId).isEqualTo(room.getId());
+        assertThat(rooms.findOwnedActive(464646L, room.getId())).as("someone else's room").isEmpty();
+        assertThat(rooms.findOwnedActive(999999L, room.getId())).as("not a contractor").isEmpty();
+
+        room.markDeleted();
+        rooms.saveAndFlush(room);
+        assertThat(rooms.findOwnedActive(454545L, room.getId())).as("a removed room").isEmpty();
+        assertThat(stranger.getId()).isNotNull();
+    }
 }
