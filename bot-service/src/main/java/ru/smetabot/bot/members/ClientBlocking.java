@@ -41,9 +41,27 @@ class ClientBlocking {
         return clients.findById(clientId).filter(c -> c.getRoomId() == room.getId());
     }
 
+    /**
+     * An active client is marked banned before Telegram is asked: the chat_member update the ban causes then finds
+     * the client no longer active, so the owner, who asked for the block, gets no "⛔ removed" notice for it (as
+     * archiving does). A refused ban puts the client back as active.
+     */
     void block(Room room, Client client) {
-        call(room, "block", () -> gateway.execute(BanChatMember.builder().chatId(room.getTgChatId()).userId(client.getTgUserId()).build()));
-        registry.changeStatus(room.getId(), client.getTgUserId(), ClientStatus.BANNED, Instant.now());
+        Instant now = Instant.now();
+        boolean wasActive = client.getStatus() == ClientStatus.ACTIVE;
+        if (wasActive) {
+            registry.changeStatus(room.getId(), client.getTgUserId(), ClientStatus.BANNED, now);
+        }
+        try {
+            call(room, "block", () -> gateway.execute(BanChatMember.builder().chatId(room.getTgChatId())
+                    .userId(client.getTgUserId()).build()));
+        } catch (RuntimeException e) {
+            if (wasActive) {
+                registry.changeStatus(room.getId(), client.getTgUserId(), ClientStatus.ACTIVE, now);
+            }
+            throw e;
+        }
+        registry.changeStatus(room.getId(), client.getTgUserId(), ClientStatus.BANNED, now);
         events.record(EventType.CLIENT_BANNED, room.getId(), client.getId(), Map.of("by", "owner"));
         log.info("Room {}: client {} blocked by the owner", room.getId(), client.getTgUserId());
     }
