@@ -52,6 +52,30 @@ public final class Bench {
      * backlog a full-speed storm builds).
      */
     private static boolean storm(String[] args) throws Exception {
+        List<Integer> counts = java.util.Arrays.stream(stringArg(args, "--instances", "1").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        boolean ok = true;
+        List<String[]> rows = new ArrayList<>();
+        for (int instances : counts) {
+            StormRun run = storm(args, instances);
+            ok &= run.ok();
+            rows.add(new String[] {Integer.toString(instances), run.row()[0], run.row()[7], run.row()[8],
+                run.row()[9], run.row()[12], run.row()[13]});
+        }
+        if (counts.size() > 1) {
+            print("Join-request storm by number of instances of each service (bots on webhooks behind the local proxy"
+                    + " when more than one; each on a suite of its own, one after the other)",
+                    new String[] {"instances", "requests", "decided/s", "p50 ms", "p99 ms", "lost", "duplicates"}, rows);
+        }
+        return ok;
+    }
+
+    /** One storm's outcome: whether it passed, and its row of {@link JoinRequestStormBench#HEADER}. */
+    private record StormRun(boolean ok, String[] row) {
+    }
+
+    /** The storm on a suite of its own with {@code instances} of each service (LOCAL_INSTANCES). */
+    private static StormRun storm(String[] args, int instances) throws Exception {
         int rate = intArg(args, "--rate", 0);
         int duration = intArg(args, "--duration", 120);
         int requests = rate > 0 ? rate * duration : intArg(args, "--requests", 10_000);
@@ -62,6 +86,7 @@ public final class Bench {
         int linksPerRoom = intArg(args, "--links-per-room", 3);
         Map<String, String> env = new java.util.HashMap<>(JoinRequestStormBench.faultEnvironment(failOneIn));
         env.put("SERVICE_JVM_OPTIONS", jvm);
+        env.put("LOCAL_INSTANCES", Integer.toString(instances));
         try (SuiteUnderBench suite = SuiteUnderBench.start(home(), env)) {
             JoinRequestStormBench bench = new JoinRequestStormBench(suite, requests, rooms, linksPerRoom, threads, failOneIn,
                     rate);
@@ -69,10 +94,11 @@ public final class Bench {
             String[] row = bench.run();
             print("Join-request storm: " + requests + " users open invite links "
                     + (rate > 0 ? "paced at " + rate + "/s for " + duration + " s" : "from " + threads + " threads")
-                    + (failOneIn > 0 ? ", one client insert in " + failOneIn + " failing" : "") + "; the bot"
+                    + (failOneIn > 0 ? ", one client insert in " + failOneIn + " failing" : "")
+                    + (instances > 1 ? "; " + instances + " instances of each service, bots on webhooks" : "") + "; the bot"
                     + " (production config, " + jvm + ") decides each by its link's limit. Times from the sandbox:"
                     + " request created -> approve/decline call", JoinRequestStormBench.HEADER, List.<String[]>of(row));
-            boolean defaultShape = rooms == 10 && linksPerRoom == 3 && failOneIn == 0
+            boolean defaultShape = rooms == 10 && linksPerRoom == 3 && failOneIn == 0 && instances == 1
                     && jvm.equals(SuiteUnderBench.RUN_LOCAL_JVM_OPTIONS);
             Targets targets;
             if (rate > 0) {
@@ -94,7 +120,7 @@ public final class Bench {
             printMemory(suite, "after the storm");
             List<String> problems = new ArrayList<>(bench.problems);
             problems.addAll(targets.missed);
-            return reportProblems("storm", problems);
+            return new StormRun(reportProblems("storm", problems), row);
         }
     }
 

@@ -85,14 +85,29 @@ final class SuiteUnderBench implements AutoCloseable {
         env.putAll(extraEnv);
         SuiteUnderBench suite = new SuiteUnderBench(builder.start(), dataDir);
         suite.ports.putAll(ports);
-        suite.awaitHealthy(Duration.ofMinutes(10));
+        int instances = Integer.parseInt(env.getOrDefault("LOCAL_INSTANCES", "1").trim());
+        suite.awaitHealthy(Duration.ofMinutes(10L * instances), instances);
         return suite;
     }
 
-    private void awaitHealthy(Duration timeout) throws Exception {
+    /**
+     * Waits for every service's /health on its metrics port; with LOCAL_INSTANCES=2 instance k listens on the
+     * metrics port + 100·k (local-suite's SuiteSettings), and nothing on the port itself.
+     */
+    private void awaitHealthy(Duration timeout, int instances) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
+        List<Integer> healthPorts = new java.util.ArrayList<>();
         for (String port : List.of("BOT_METRICS_PORT", "USERBOT_METRICS_PORT", "WORKER_METRICS_PORT")) {
-            while (!healthy(ports.get(port))) {
+            if (instances == 1) {
+                healthPorts.add(ports.get(port));
+            } else {
+                for (int k = 1; k <= instances; k++) {
+                    healthPorts.add(ports.get(port) + 100 * k);
+                }
+            }
+        }
+        for (int port : healthPorts) {
+            while (!healthy(port)) {
                 if (!launcher.isAlive() || Instant.now().isAfter(deadline)) {
                     throw new IOException("the suite did not start; see " + dataDir.resolve("launcher.log"));
                 }
