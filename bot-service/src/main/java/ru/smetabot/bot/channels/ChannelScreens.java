@@ -3,6 +3,7 @@ package ru.smetabot.bot.channels;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import ru.smetabot.bot.BotProperties;
 import ru.smetabot.bot.acknowledgements.AckStore;
@@ -26,10 +27,12 @@ public class ChannelScreens {
     private final Map<String, Long> cardOnMessage = new ConcurrentHashMap<>();
 
     private final AckStore acks;
+    private final MeterRegistry meters;
 
     public ChannelScreens(RoomStats stats, BotGateway gateway, Texts texts, BotProperties properties, AckStore acks,
-            OwnerZones zones) {
+            OwnerZones zones, MeterRegistry meters) {
         this.acks = acks;
+        this.meters = meters;
         this.zones = zones;
         this.stats = stats;
         this.gateway = gateway;
@@ -60,9 +63,12 @@ public class ChannelScreens {
      * must not pull the owner back from the screen they moved on to.
      */
     public void editCardIfStillShown(long chatId, int messageId, Room room, CardNotice notice, Locale locale) {
-        if (room.getId().equals(cardOnMessage.get(key(chatId, messageId)))) {
+        boolean shown = room.getId().equals(cardOnMessage.get(key(chatId, messageId)));
+        if (shown) {
             editCard(chatId, messageId, room, 0, notice, locale);
         }
+        // Counted after the edit (or its skipping) is done: how often a refresh finishes after the owner moved on.
+        meters.counter("smetabot.bot.cards.late_edits", "outcome", shown ? "shown" : "skipped").increment();
     }
 
     private static String key(long chatId, int messageId) {
