@@ -91,8 +91,10 @@ final class SandboxPage implements AutoCloseable {
 
     /** The last inline button starting with {@code prefix} (the bot edits its screens in place). */
     void pressInline(String prefix) {
-        click(By.xpath("(//button[contains(@class,'inline-button') and starts-with(normalize-space(.), '"
-                + prefix + "')])[last()]"));
+        // A button labelled exactly so wins over longer ones it starts ("👥 Участники" beside "👥 Участники по дням").
+        By exact = By.xpath("(//button[contains(@class,'inline-button') and normalize-space(.) = '" + prefix + "'])[last()]");
+        click(browser.findElements(exact).isEmpty() ? By.xpath("(//button[contains(@class,'inline-button') and "
+                + "starts-with(normalize-space(.), '" + prefix + "')])[last()]") : exact);
     }
 
     /** Waits until the last message that contains {@code parts[0]} contains all parts; returns its text. */
