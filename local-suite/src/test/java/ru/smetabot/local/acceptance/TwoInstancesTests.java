@@ -225,8 +225,12 @@ class TwoInstancesTests {
         }
         double first = ((Number) cycles.get(0).get(3)).doubleValue();
         double last = ((Number) cycles.get(cycles.size() - 1).get(3)).doubleValue();
+        // One cycle per fire of the clustered trigger. A fire that comes while a cycle still runs (the one waiting for
+        // the killed userbot's lease, say) waits for it (@DisallowConcurrentExecution) and starts late, right after
+        // it, so one pair of cycles may be closer than a period: hence + 2. Both workers running each fire would
+        // double the count.
         assertThat((long) cycles.size()).as("cycles against the periods between the first and the last")
-                .isLessThanOrEqualTo((long) Math.floor((last - first) / interval) + 1);
+                .isLessThanOrEqualTo((long) Math.floor((last - first) / interval) + 2);
     }
 
     private static int[] pushesPerBot(Suite suite) {
