@@ -17,7 +17,7 @@ final class RoomViewsTotal {
         this.jdbc = jdbc;
     }
 
-    /** {@link #recount(long)} for many rooms in one statement (the periodic cycle's batches); none is a no-op. */
+    /** Recounts the rooms' views totals in one statement (the periodic cycle's batches); none is a no-op. */
     void recount(java.util.List<Long> roomIds) {
         if (roomIds.isEmpty()) {
             return;
@@ -31,9 +31,6 @@ final class RoomViewsTotal {
     }
 
     void recount(long roomId) {
-        jdbc.sql("""
-                UPDATE core.channels SET views_total = (SELECT coalesce(sum(views), 0) FROM core.publications
-                                                         WHERE channel_id = :room AND NOT deleted)
-                 WHERE id = :room""").param("room", roomId).update();
+        recount(java.util.List.of(roomId));
     }
 }
