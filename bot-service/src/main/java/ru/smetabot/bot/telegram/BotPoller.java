@@ -1,6 +1,9 @@
 package ru.smetabot.bot.telegram;
 
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +18,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import ru.smetabot.bot.BotProperties;
+import ru.smetabot.bot.telegram.UpdateJson.Prepared;
 
 /**
  * The long-polling loop. Updates are handed to ordered lanes ({@link UpdateLanes}, many lanes over
@@ -67,7 +71,8 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
 
     /**
      * The batch is parked in the database first (blocking while PostgreSQL is down: the next getUpdates, which
-     * confirms this batch to Telegram, is not sent before), then handed to the lanes.
+     * confirms this batch to Telegram, is not sent before), then handed to the lanes, each update as it was
+     * prepared for parking (cleaned and keyed once).
      */
     @Override
     public void consume(List<Update> updates) {
@@ -77,18 +82,31 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
             return;
         }
         List<Update> parkable = updates.stream().filter(u -> dispatcher.handles(UpdateKind.of(u))).toList();
-        if (!parkable.isEmpty() && !inbox.park(parkable, () -> running)) {
-            return;
+        Iterator<Prepared> parked;
+        if (parkable.isEmpty()) {
+            parked = Collections.emptyIterator();
+        } else {
+            Optional<List<Prepared>> prepared = inbox.park(parkable, () -> running);
+            if (prepared.isEmpty()) {
+                return;
+            }
+            parked = prepared.get().iterator();
         }
         for (Update update : updates) {
+            // parkable keeps the batch's order, so the next prepared one is this update when it was parked
+            Runnable task = dispatcher.handles(UpdateKind.of(update)) ? handOver(parked.next()) : () -> dispatcher.dispatch(update);
             try {
-                lanes.execute(UpdateKeys.laneKey(update), () -> dispatcher.dispatch(update));
+                lanes.execute(UpdateKeys.laneKey(update), task);
             } catch (RejectedExecutionException e) {
                 log.warn("Update {} arrived during shutdown; Telegram will not resend it", update.getUpdateId());
             } catch (RuntimeException e) {
                 log.error("Update {} could not be handed to a lane; skipped. Cause: {}", update.getUpdateId(), e.toString(), e);
             }
         }
+    }
+
+    private Runnable handOver(Prepared parked) {
+        return () -> dispatcher.dispatchParked(parked);
     }
 
     /** What a getUpdates answer revealed: an update TelegramBots cannot parse, a restarted id sequence. */

@@ -61,25 +61,50 @@ public class UpdateDispatcher {
         return handlers.containsKey(kind);
     }
 
+    /**
+     * An update that was not parked (nothing else stored it): prepared here, taken with its JSON (the take
+     * inserts the row when there is none), handled.
+     */
     public void dispatch(Update update) {
         UpdateKind kind = UpdateKind.of(update);
+        if (!handles(kind)) {
+            ignored(update, kind);
+            return;
+        }
+        run(json.prepare(update), false);
+    }
+
+    /**
+     * An update the intake parked ({@link UpdateInbox}: prepared there, stored as received): taken by one
+     * UPDATE of its row ({@link ProcessedUpdates#takeParked}), handled.
+     */
+    public void dispatchParked(Prepared parked) {
+        run(parked, true);
+    }
+
+    private void run(Prepared prepared, boolean parked) {
+        Update update = prepared.update();
+        UpdateKind kind = UpdateKind.of(update);
+        UpdateHandler handler = handlers.get(kind);
+        if (handler == null) {
+            ignored(update, kind);
+            return;
+        }
         long started = System.nanoTime();
         String outcome;
         try {
-            UpdateHandler handler = handlers.get(kind);
-            if (handler == null) {
-                outcome = "ignored";
-                log.debug("Update {} of type {} has no handler; ignored", update.getUpdateId(), kind.apiName());
-            } else {
-                Prepared prepared = json.prepare(update);
-                outcome = take(prepared.key()) ? handle(handler, kind, prepared, 1) : "duplicate";
-            }
+            outcome = take(prepared.key(), parked) ? handle(handler, kind, prepared, 1) : "duplicate";
         } catch (RuntimeException e) {
             outcome = "deferred";
             log.warn("Update {} ({}) could not be taken (database unreachable?): {}. It stays parked; the retries "
                     + "handle it once the database answers", update.getUpdateId(), kind.apiName(), e.toString());
         }
         metrics.update(kind, outcome, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void ignored(Update update, UpdateKind kind) {
+        log.debug("Update {} of type {} has no handler; ignored", update.getUpdateId(), kind.apiName());
+        metrics.update(kind, "ignored", Duration.ZERO);
     }
 
     /** One update the retries took from the table (already taken: no de-duplication here). */
@@ -101,8 +126,8 @@ public class UpdateDispatcher {
         return handle(handler, kind, new Prepared(update, due.key()), due.attempts());
     }
 
-    private boolean take(Key key) {
-        if (processed.take(key)) {
+    private boolean take(Key key, boolean parked) {
+        if (parked ? processed.takeParked(key) : processed.take(key)) {
             return true;
         }
         log.info("Update {} ({}) was already taken; skipped the redelivery", key.updateId(), key.updateType());

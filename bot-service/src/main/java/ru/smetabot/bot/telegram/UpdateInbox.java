@@ -3,11 +3,13 @@ package ru.smetabot.bot.telegram;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import ru.smetabot.bot.telegram.UpdateJson.Prepared;
 import ru.smetabot.model.updates.ProcessedUpdates;
 import ru.smetabot.model.updates.ProcessedUpdates.Key;
 
@@ -15,7 +17,8 @@ import ru.smetabot.model.updates.ProcessedUpdates.Key;
  * Parks a getUpdates batch in {@code core.processed_updates} before the poller asks for the next one (which is
  * what confirms the batch to Telegram). While PostgreSQL is down this blocks the poller, retrying every few
  * seconds: Telegram keeps the unconfirmed updates (up to 24 h) and hands them again, so a chat_member join that
- * arrives during an outage is recorded after it instead of being lost.
+ * arrives during an outage is recorded after it instead of being lost. Each update is prepared here once
+ * ({@link UpdateJson#prepare}); the lanes get it prepared ({@link UpdateDispatcher#dispatchParked}).
  */
 @Component
 class UpdateInbox {
@@ -35,11 +38,13 @@ class UpdateInbox {
     }
 
     /**
-     * True once the batch is parked; false when {@code running} turned false first (shutdown: the batch stays
-     * unconfirmed and Telegram sends it again to the next start).
+     * The batch prepared ({@link UpdateJson#prepare}: cleaned and keyed, in the batch's order) once it is parked,
+     * for the lanes to handle without preparing it again; empty when {@code running} turned false first (shutdown:
+     * the batch stays unconfirmed and Telegram sends it again to the next start).
      */
-    boolean park(List<Update> batch, BooleanSupplier running) {
-        List<Key> keys = batch.stream().map(u -> json.prepare(u).key()).toList();
+    Optional<List<Prepared>> park(List<Update> batch, BooleanSupplier running) {
+        List<Prepared> prepared = batch.stream().map(json::prepare).toList();
+        List<Key> keys = prepared.stream().map(Prepared::key).toList();
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -47,7 +52,7 @@ class UpdateInbox {
                 if (attempt > 1) {
                     log.info("Update batch of {} parked after {} attempts; the database answers again", keys.size(), attempt);
                 }
-                return true;
+                return Optional.of(prepared);
             } catch (RuntimeException e) {
                 meters.counter("smetabot.bot.updates.park.failures").increment();
                 if (attempt == 1 || attempt % 20 == 0) {
@@ -57,7 +62,7 @@ class UpdateInbox {
             }
             if (!running.getAsBoolean() || !pause(pause)) {
                 log.warn("Stopping while {} updates were not parked; Telegram resends them to the next start", keys.size());
-                return false;
+                return Optional.empty();
             }
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
@@ -65,18 +70,19 @@ class UpdateInbox {
 
     /**
      * One attempt, no waiting (webhook mode: the caller answers Telegram with an error instead, and Telegram sends
-     * the update again on its own schedule). True once parked.
+     * the update again on its own schedule). The prepared update once parked, else empty.
      */
-    boolean parkOnce(Update update) {
-        Key key = json.prepare(update).key();
+    Optional<Prepared> parkOnce(Update update) {
+        Prepared prepared = json.prepare(update);
+        Key key = prepared.key();
         try {
             processed.park(List.of(key));
-            return true;
+            return Optional.of(prepared);
         } catch (RuntimeException e) {
             meters.counter("smetabot.bot.updates.park.failures").increment();
             log.error("Cannot park update {} in core.processed_updates: {}. Telegram is answered 503 and sends it again; "
                     + "check PostgreSQL", key.updateId(), e.toString());
-            return false;
+            return Optional.empty();
         }
     }
 

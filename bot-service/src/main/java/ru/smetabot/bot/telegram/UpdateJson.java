@@ -29,6 +29,15 @@ import ru.smetabot.model.updates.ProcessedUpdates.Key;
 @Component
 public class UpdateJson {
 
+    /** One digest per thread: MessageDigest.getInstance looks the provider up on every call. digest() resets it. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    });
+
     private final ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** The update as handlers see it and its key. */
@@ -46,8 +55,8 @@ public class UpdateJson {
         try {
             JsonNode tree = mapper.valueToTree(update);
             Update clean = cleanText(tree) ? mapper.treeToValue(tree, Update.class) : update;
-            String json = mapper.writeValueAsString(tree);
-            return new Prepared(clean, new Key(id, sha256(json), kind.apiName(), json));
+            byte[] json = mapper.writeValueAsBytes(tree); // UTF-8: hashed as is, decoded once for the payload
+            return new Prepared(clean, new Key(id, sha256(json), kind.apiName(), new String(json, StandardCharsets.UTF_8)));
         } catch (JsonProcessingException | RuntimeException e) {
             return new Prepared(update, new Key(id, "unserialisable", kind.apiName(), null));
         }
@@ -91,11 +100,8 @@ public class UpdateJson {
         return mapper.readValue(json, Update.class);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+    /** The SHA-256 of the JSON's UTF-8 bytes (the same bytes and so the same key as before they were kept as bytes). */
+    static String sha256(byte[] utf8) {
+        return HexFormat.of().formatHex(DIGEST.get().digest(utf8));
     }
 }

@@ -2,14 +2,16 @@ package ru.smetabot.bot.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import ru.smetabot.bot.telegram.UpdateJson.Prepared;
 
 /**
  * Webhook mode's way into the same pipeline the poller feeds: one update's JSON is parsed with TelegramBots'
- * mapping, parked in {@code core.processed_updates} (so an instance that dies while handling it leaves it to
- * {@link UpdateRetries}), then dispatched on the caller's thread. Handling before answering keeps one chat's
+ * mapping, prepared and parked in {@code core.processed_updates} (so an instance that dies while handling it leaves it to
+ * {@link UpdateRetries}), then dispatched, as prepared, on the caller's thread. Handling before answering keeps one chat's
  * updates in order across instances: Telegram sends a chat's next update only after the previous one was
  * answered with a 2xx. A body that does not parse is kept in {@code core.unparsed_updates}.
  */
@@ -46,10 +48,15 @@ public class WebhookIntake {
             unparsed.park(null, body, "no update_id");
             return Outcome.UNPARSED;
         }
-        if (dispatcher.handles(UpdateKind.of(update)) && !inbox.parkOnce(update)) {
+        if (!dispatcher.handles(UpdateKind.of(update))) {
+            dispatcher.dispatch(update); // counted as ignored
+            return Outcome.HANDLED;
+        }
+        Optional<Prepared> parked = inbox.parkOnce(update);
+        if (parked.isEmpty()) {
             return Outcome.NOT_PARKED;
         }
-        dispatcher.dispatch(update);
+        dispatcher.dispatchParked(parked.get());
         return Outcome.HANDLED;
     }
 

@@ -11,6 +11,7 @@ import ru.smetabot.bot.telegram.BotMetrics;
 import ru.smetabot.bot.telegram.UpdateDispatcher;
 import ru.smetabot.bot.telegram.UpdateHandler;
 import ru.smetabot.bot.telegram.UpdateJson;
+import ru.smetabot.bot.telegram.UpdateJson.Prepared;
 import ru.smetabot.model.updates.ProcessedUpdates;
 
 /**
@@ -55,8 +56,7 @@ class RedeliveringDispatcher extends UpdateDispatcher {
 
     @Override
     public void dispatch(Update update) {
-        if (update.hasChatJoinRequest() && toLose.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
-            lost.add(update.getChatJoinRequest().getUser().getId());
+        if (lose(update)) {
             return;
         }
         super.dispatch(update);
@@ -64,5 +64,26 @@ class RedeliveringDispatcher extends UpdateDispatcher {
             redelivered.incrementAndGet();
             redelivery.execute(() -> super.dispatch(update));
         }
+    }
+
+    /** The poller's way in: the update as parked; a redelivery is parked again (a no-op) and handed over the same way. */
+    @Override
+    public void dispatchParked(Prepared parked) {
+        if (lose(parked.update())) {
+            return;
+        }
+        super.dispatchParked(parked);
+        if (redeliver) {
+            redelivered.incrementAndGet();
+            redelivery.execute(() -> super.dispatchParked(parked));
+        }
+    }
+
+    private boolean lose(Update update) {
+        if (update.hasChatJoinRequest() && toLose.getAndUpdate(n -> Math.max(n - 1, 0)) > 0) {
+            lost.add(update.getChatJoinRequest().getUser().getId());
+            return true;
+        }
+        return false;
     }
 }

@@ -28,7 +28,7 @@ class UpdateInboxTests {
                 .doThrow(new DataAccessResourceFailureException("connection refused"))
                 .doNothing().when(processed).park(anyList());
 
-        assertThat(inbox.park(List.of(update(41)), () -> true)).isTrue();
+        assertThat(inbox.park(List.of(update(41)), () -> true)).isPresent();
 
         verify(processed, times(3)).park(anyList());
         assertThat(meters.counter("smetabot.bot.updates.park.failures").count()).isEqualTo(2);
@@ -38,7 +38,7 @@ class UpdateInboxTests {
     void stoppingGivesUpWithoutConfirming() {
         doThrow(new DataAccessResourceFailureException("connection refused")).when(processed).park(anyList());
 
-        assertThat(inbox.park(List.of(update(42)), () -> false)).isFalse();
+        assertThat(inbox.park(List.of(update(42)), () -> false)).isEmpty();
     }
 
     @Test

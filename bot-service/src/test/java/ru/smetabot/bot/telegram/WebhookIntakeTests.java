@@ -49,13 +49,13 @@ class WebhookIntakeTests {
 
     @Test
     void anUpdateIsParkedThenTakenAndHandled() {
-        when(processed.take(any())).thenReturn(true);
+        when(processed.takeParked(any())).thenReturn(true);
 
         assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.HANDLED);
 
         InOrder order = inOrder(processed);
         order.verify(processed).park(anyList());
-        order.verify(processed).take(any());
+        order.verify(processed).takeParked(any());
         order.verify(processed).handled(any());
         assertThat(handled).containsExactly(77);
     }
@@ -72,7 +72,7 @@ class WebhookIntakeTests {
 
     @Test
     void aRedeliveryIsAnsweredButNotHandledTwice() {
-        when(processed.take(any())).thenReturn(true).thenReturn(false);
+        when(processed.takeParked(any())).thenReturn(true).thenReturn(false);
 
         assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.HANDLED);
         assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.HANDLED);
