@@ -55,8 +55,10 @@ public class UpdateJson {
         try {
             JsonNode tree = mapper.valueToTree(update);
             Update clean = cleanText(tree) ? mapper.treeToValue(tree, Update.class) : update;
-            byte[] json = mapper.writeValueAsBytes(tree); // UTF-8: hashed as is, decoded once for the payload
-            return new Prepared(clean, new Key(id, sha256(json), kind.apiName(), new String(json, StandardCharsets.UTF_8)));
+            // the text, then its bytes: Jackson's byte writer escapes emoji (surrogate pairs) as two JSON u-escapes, which
+            // would change the key of every update with an emoji against the rows parked before
+            String json = mapper.writeValueAsString(tree);
+            return new Prepared(clean, new Key(id, sha256(json.getBytes(StandardCharsets.UTF_8)), kind.apiName(), json));
         } catch (JsonProcessingException | RuntimeException e) {
             return new Prepared(update, new Key(id, "unserialisable", kind.apiName(), null));
         }
@@ -100,7 +102,7 @@ public class UpdateJson {
         return mapper.readValue(json, Update.class);
     }
 
-    /** The SHA-256 of the JSON's UTF-8 bytes (the same bytes and so the same key as before they were kept as bytes). */
+    /** The SHA-256 of the JSON text's UTF-8 bytes, hex. */
     static String sha256(byte[] utf8) {
         return HexFormat.of().formatHex(DIGEST.get().digest(utf8));
     }

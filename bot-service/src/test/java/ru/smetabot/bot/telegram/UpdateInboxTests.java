@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import ru.smetabot.model.updates.ProcessedUpdates;
@@ -39,6 +40,21 @@ class UpdateInboxTests {
         doThrow(new DataAccessResourceFailureException("connection refused")).when(processed).park(anyList());
 
         assertThat(inbox.park(List.of(update(42)), () -> false)).isEmpty();
+    }
+
+    /** The lanes get the batch as it was parked: in order, cleaned, with the keys written (no second prepare). */
+    @Test
+    void theBatchComesBackPreparedAsItWasParked() {
+        Update dirty = update(45);
+        dirty.getMessage().setText("h\u0000i");
+
+        List<UpdateJson.Prepared> prepared = inbox.park(List.of(update(44), dirty), () -> true).orElseThrow();
+
+        ArgumentCaptor<List<ProcessedUpdates.Key>> parked = ArgumentCaptor.captor();
+        verify(processed).park(parked.capture());
+        assertThat(prepared).extracting(UpdateJson.Prepared::key).isEqualTo(parked.getValue());
+        assertThat(prepared).extracting(p -> p.update().getUpdateId()).containsExactly(44, 45);
+        assertThat(prepared.get(1).update().getMessage().getText()).isEqualTo("hi");
     }
 
     @Test

@@ -8,18 +8,24 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import ru.smetabot.bot.telegram.WebhookIntake.Outcome;
 import ru.smetabot.model.updates.ProcessedUpdates;
+import ru.smetabot.model.updates.ProcessedUpdates.Key;
 
 /** Webhook mode's intake: parked before handled, 503-worthy when it cannot be parked, unparsable kept. */
 class WebhookIntakeTests {
@@ -30,6 +36,7 @@ class WebhookIntakeTests {
 
     private final ProcessedUpdates processed = mock(ProcessedUpdates.class);
     private final List<Integer> handled = new ArrayList<>();
+    private final AtomicReference<String> handledText = new AtomicReference<>();
     private final UpdateHandler messages = new UpdateHandler() {
         @Override
         public UpdateKind kind() {
@@ -39,6 +46,7 @@ class WebhookIntakeTests {
         @Override
         public void handle(Update update) {
             handled.add(update.getUpdateId());
+            handledText.set(update.getMessage().getText());
         }
     };
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -58,6 +66,25 @@ class WebhookIntakeTests {
         order.verify(processed).takeParked(any());
         order.verify(processed).handled(any());
         assertThat(handled).containsExactly(77);
+    }
+
+    /** Prepared once: the lane takes the very key that was parked and the handler gets the cleaned update. */
+    @Test
+    void theParkedUpdateIsHandedOnAsPrepared() {
+        UpdateJson counted = spy(new UpdateJson());
+        WebhookIntake once = new WebhookIntake(counted, new UpdateInbox(processed, counted, meters),
+                new UpdateDispatcher(List.of(messages), processed, new BotMetrics(meters), counted),
+                new UnparsedUpdates(processed, meters));
+        when(processed.takeParked(any())).thenReturn(true);
+
+        assertThat(once.accept(MESSAGE.replace("\"hi\"", "\"h\\u0000i\""))).isEqualTo(Outcome.HANDLED);
+
+        verify(counted, times(1)).prepare(any());
+        ArgumentCaptor<List<Key>> parked = ArgumentCaptor.captor();
+        verify(processed).park(parked.capture());
+        verify(processed).takeParked(parked.getValue().get(0));
+        verify(processed, never()).take(any());
+        assertThat(handledText.get()).isEqualTo("hi");
     }
 
     @Test
