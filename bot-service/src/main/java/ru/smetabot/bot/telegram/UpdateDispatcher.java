@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -71,7 +72,7 @@ public class UpdateDispatcher {
             ignored(update, kind);
             return;
         }
-        run(json.prepare(update), false);
+        run(json.prepare(update), processed::take);
     }
 
     /**
@@ -79,10 +80,18 @@ public class UpdateDispatcher {
      * UPDATE of its row ({@link ProcessedUpdates#takeParked}), handled.
      */
     public void dispatchParked(Prepared parked) {
-        run(parked, true);
+        run(parked, processed::takeParked);
     }
 
-    private void run(Prepared prepared, boolean parked) {
+    /**
+     * An update the webhook intake parked and took in one statement ({@link UpdateInbox#parkTaken}): handled when
+     * {@code taken}, else a redelivery of one taken before, skipped.
+     */
+    void dispatchTaken(Prepared prepared, boolean taken) {
+        run(prepared, key -> taken);
+    }
+
+    private void run(Prepared prepared, Predicate<Key> take) {
         Update update = prepared.update();
         UpdateKind kind = UpdateKind.of(update);
         UpdateHandler handler = handlers.get(kind);
@@ -93,7 +102,7 @@ public class UpdateDispatcher {
         long started = System.nanoTime();
         String outcome;
         try {
-            outcome = take(prepared.key(), parked) ? handle(handler, kind, prepared, 1) : "duplicate";
+            outcome = take(prepared.key(), take) ? handle(handler, kind, prepared, 1) : "duplicate";
         } catch (RuntimeException e) {
             outcome = "deferred";
             log.warn("Update {} ({}) could not be taken (database unreachable?): {}. It stays parked; the retries "
@@ -126,8 +135,8 @@ public class UpdateDispatcher {
         return handle(handler, kind, new Prepared(update, due.key()), due.attempts());
     }
 
-    private boolean take(Key key, boolean parked) {
-        if (parked ? processed.takeParked(key) : processed.take(key)) {
+    private boolean take(Key key, Predicate<Key> take) {
+        if (take.test(key)) {
             return true;
         }
         log.info("Update {} ({}) was already taken; skipped the redelivery", key.updateId(), key.updateType());

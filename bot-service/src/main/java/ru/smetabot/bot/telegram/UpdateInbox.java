@@ -19,6 +19,7 @@ import ru.smetabot.model.updates.ProcessedUpdates.Key;
  * seconds: Telegram keeps the unconfirmed updates (up to 24 h) and hands them again, so a chat_member join that
  * arrives during an outage is recorded after it instead of being lost. Each update is prepared here once
  * ({@link UpdateJson#prepare}); the lanes get it prepared ({@link UpdateDispatcher#dispatchParked}).
+ * The webhook intake parks and takes in one statement ({@link #parkTaken}).
  */
 @Component
 class UpdateInbox {
@@ -68,21 +69,24 @@ class UpdateInbox {
         }
     }
 
+    /** What became of one update the webhook intake parked. */
+    enum Parked { TAKEN, TAKEN_BEFORE, NOT_PARKED }
+
     /**
-     * One attempt, no waiting (webhook mode: the caller answers Telegram with an error instead, and Telegram sends
-     * the update again on its own schedule). The prepared update once parked, else empty.
+     * Webhook mode: parks the update and takes it in one statement ({@link ProcessedUpdates#take}, which inserts
+     * the row as taken, with its JSON): the handler runs right after on this thread, so unlike the poller's lanes
+     * no update waits between the two. One attempt, no waiting: on failure the caller answers Telegram with an
+     * error instead, and Telegram sends the update again on its own schedule.
      */
-    Optional<Prepared> parkOnce(Update update) {
-        Prepared prepared = json.prepare(update);
+    Parked parkTaken(Prepared prepared) {
         Key key = prepared.key();
         try {
-            processed.park(List.of(key));
-            return Optional.of(prepared);
+            return processed.take(key) ? Parked.TAKEN : Parked.TAKEN_BEFORE;
         } catch (RuntimeException e) {
             meters.counter("smetabot.bot.updates.park.failures").increment();
             log.error("Cannot park update {} in core.processed_updates: {}. Telegram is answered 503 and sends it again; "
                     + "check PostgreSQL", key.updateId(), e.toString());
-            return Optional.empty();
+            return Parked.NOT_PARKED;
         }
     }
 

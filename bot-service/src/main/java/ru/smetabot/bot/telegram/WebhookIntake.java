@@ -2,7 +2,6 @@ package ru.smetabot.bot.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -10,8 +9,9 @@ import ru.smetabot.bot.telegram.UpdateJson.Prepared;
 
 /**
  * Webhook mode's way into the same pipeline the poller feeds: one update's JSON is parsed with TelegramBots'
- * mapping, prepared and parked in {@code core.processed_updates} (so an instance that dies while handling it leaves it to
- * {@link UpdateRetries}), then dispatched, as prepared, on the caller's thread. Handling before answering keeps one chat's
+ * mapping, prepared, parked in {@code core.processed_updates} and taken in one statement (so an instance that dies
+ * while handling it leaves it to {@link UpdateRetries}; a redelivery of one taken before is answered, not handled),
+ * then handled on the caller's thread. Handling before answering keeps one chat's
  * updates in order across instances: Telegram sends a chat's next update only after the previous one was
  * answered with a 2xx. A body that does not parse is kept in {@code core.unparsed_updates}.
  */
@@ -52,11 +52,12 @@ public class WebhookIntake {
             dispatcher.dispatch(update); // counted as ignored
             return Outcome.HANDLED;
         }
-        Optional<Prepared> parked = inbox.parkOnce(update);
-        if (parked.isEmpty()) {
+        Prepared prepared = json.prepare(update);
+        UpdateInbox.Parked parked = inbox.parkTaken(prepared);
+        if (parked == UpdateInbox.Parked.NOT_PARKED) {
             return Outcome.NOT_PARKED;
         }
-        dispatcher.dispatchParked(parked.get());
+        dispatcher.dispatchTaken(prepared, parked == UpdateInbox.Parked.TAKEN);
         return Outcome.HANDLED;
     }
 

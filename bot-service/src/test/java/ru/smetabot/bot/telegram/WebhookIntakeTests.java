@@ -27,7 +27,7 @@ import ru.smetabot.bot.telegram.WebhookIntake.Outcome;
 import ru.smetabot.model.updates.ProcessedUpdates;
 import ru.smetabot.model.updates.ProcessedUpdates.Key;
 
-/** Webhook mode's intake: parked before handled, 503-worthy when it cannot be parked, unparsable kept. */
+/** Webhook mode's intake: parked and taken (one statement) before handled, 503-worthy when it cannot be parked, unparsable kept. */
 class WebhookIntakeTests {
 
     private static final String MESSAGE = """
@@ -56,40 +56,41 @@ class WebhookIntakeTests {
             new UnparsedUpdates(processed, meters));
 
     @Test
-    void anUpdateIsParkedThenTakenAndHandled() {
-        when(processed.takeParked(any())).thenReturn(true);
+    void anUpdateIsParkedAndTakenInOneStatementThenHandled() {
+        when(processed.take(any())).thenReturn(true);
 
         assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.HANDLED);
 
         InOrder order = inOrder(processed);
-        order.verify(processed).park(anyList());
-        order.verify(processed).takeParked(any());
+        order.verify(processed).take(any());
         order.verify(processed).handled(any());
+        verify(processed, never()).park(anyList());
+        verify(processed, never()).takeParked(any());
         assertThat(handled).containsExactly(77);
     }
 
-    /** Prepared once: the lane takes the very key that was parked and the handler gets the cleaned update. */
+    /** Prepared once: the key parked and taken is the cleaned update's, and the handler gets that cleaned update. */
     @Test
-    void theParkedUpdateIsHandedOnAsPrepared() {
+    void theParkedUpdateIsHandedOnAsPrepared() throws Exception {
         UpdateJson counted = spy(new UpdateJson());
         WebhookIntake once = new WebhookIntake(counted, new UpdateInbox(processed, counted, meters),
                 new UpdateDispatcher(List.of(messages), processed, new BotMetrics(meters), counted),
                 new UnparsedUpdates(processed, meters));
-        when(processed.takeParked(any())).thenReturn(true);
+        when(processed.take(any())).thenReturn(true);
 
         assertThat(once.accept(MESSAGE.replace("\"hi\"", "\"h\\u0000i\""))).isEqualTo(Outcome.HANDLED);
 
         verify(counted, times(1)).prepare(any());
-        ArgumentCaptor<List<Key>> parked = ArgumentCaptor.captor();
-        verify(processed).park(parked.capture());
-        verify(processed).takeParked(parked.getValue().get(0));
-        verify(processed, never()).take(any());
+        ArgumentCaptor<Key> taken = ArgumentCaptor.forClass(Key.class);
+        verify(processed).take(taken.capture());
+        assertThat(taken.getValue().payload()).contains("\"text\":\"hi\"");
+        assertThat(taken.getValue().contentHash()).isEqualTo(counted.key(counted.read(MESSAGE)).contentHash());
         assertThat(handledText.get()).isEqualTo("hi");
     }
 
     @Test
     void anUpdateThatCannotBeParkedIsNotHandledAndAskedAgain() {
-        doThrow(new DataAccessResourceFailureException("connection refused")).when(processed).park(anyList());
+        doThrow(new DataAccessResourceFailureException("connection refused")).when(processed).take(any());
 
         assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.NOT_PARKED);
 
@@ -99,7 +100,7 @@ class WebhookIntakeTests {
 
     @Test
     void aRedeliveryIsAnsweredButNotHandledTwice() {
-        when(processed.takeParked(any())).thenReturn(true).thenReturn(false);
+        when(processed.take(any())).thenReturn(true).thenReturn(false);
 
         assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.HANDLED);
         assertThat(intake.accept(MESSAGE)).isEqualTo(Outcome.HANDLED);
