@@ -56,9 +56,8 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
     @Override
     public synchronized void start() {
         beforePolling.run();
-        lanes = new UpdateLanes(properties.handlerThreads());
+        openLanes(); // before polling starts: a batch consumed while not running is dropped unconfirmed
         application = new TelegramBotsLongPollingApplication();
-        running = true; // before polling starts: a batch consumed while not running is dropped unconfirmed
         try {
             session.set(application.registerBot(properties.token(), url,
                     new GetUpdatesRequest(properties.pollTimeoutSeconds(), new Listener()), this));
@@ -67,6 +66,12 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
             throw new IllegalStateException("Could not start long polling at " + properties.telegramApiUrl() + ": " + e, e);
         }
         log.info("Long polling {} for updates {}", properties.telegramApiUrl(), UpdateKind.allowedUpdates());
+    }
+
+    /** The lanes, taking batches from {@link #consume}; {@link #start} then polls (tests use this alone). */
+    synchronized void openLanes() {
+        lanes = new UpdateLanes(properties.handlerThreads());
+        running = true;
     }
 
     /**
