@@ -103,7 +103,8 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
             try {
                 lanes.execute(UpdateKeys.laneKey(update), task);
             } catch (RejectedExecutionException e) {
-                log.warn("Update {} arrived during shutdown; Telegram will not resend it", update.getUpdateId());
+                log.warn("Update {} arrived during shutdown; it stays parked and the update retries handle it (after "
+                        + "3 min) if this instance has a handler for it, else it is dropped", update.getUpdateId());
             } catch (RuntimeException e) {
                 log.error("Update {} could not be handed to a lane; skipped. Cause: {}", update.getUpdateId(), e.toString(), e);
             }
