@@ -124,9 +124,12 @@ public final class Bench {
         }
     }
 
-    /** The bot-latency tours on a suite of its own with the services at --jvm (default -Xmx256m). */
+    /**
+     * The bot-latency tours on a suite of its own with the services at --jvm (default the services' options at
+     * -Xmx256m, as views-refresh); the memory target is checked after the taps, with the bot busiest.
+     */
     private static boolean latency(String[] args) throws Exception {
-        String jvm = stringArg(args, "--jvm", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        String jvm = stringArg(args, "--jvm", SuiteUnderBench.BENCH_SERVICE_JVM_OPTIONS);
         int presses = intArg(args, "--presses", 40);
         long think = intArg(args, "--think-ms", 1000);
         try (SuiteUnderBench suite = SuiteUnderBench.start(home(), Map.of("SERVICE_JVM_OPTIONS", jvm))) {
@@ -167,6 +170,7 @@ public final class Bench {
             printMemory(suite, "after the latency run");
             List<String> problems = new ArrayList<>(bench.errors());
             problems.addAll(targets.missed);
+            problems.addAll(memoryProblems(suite));
             if (bench.taps() == 0) {
                 problems.add("no tap was timed");
             }
