@@ -148,7 +148,7 @@ public final class Bench {
                     + ViewsRefreshBench.f("%.1f", bench.taps() / bench.seconds) + " taps/s over "
                     + ViewsRefreshBench.f("%.0f", bench.seconds) + " s; services " + jvm + "; userbot requests during the"
                     + " taps: " + userbotCalls + ". Times from the sandbox: callback created -> message edited",
-                    BotLatencyBench.HEADER, rows);
+                    BotLatencyBench.HEADER, withWarmUp(rows, bench.warmUpRow()));
             print("Latency seeding", new String[] {"rooms adopted by the bot", "seconds", "publications inserted",
                 "seconds", "rows/s"}, List.<String[]>of(new String[] {Integer.toString(scenario.owners * scenario.rooms),
                     ViewsRefreshBench.f("%.1f", scenario.adoptSeconds), Long.toString(scenario.publications),
@@ -217,6 +217,12 @@ public final class Bench {
 
     private static Path home() {
         return Path.of(System.getProperty("smetabot.home", ".")).toAbsolutePath().normalize();
+    }
+
+    private static List<String[]> withWarmUp(List<String[]> rows, String[] warmUp) {
+        List<String[]> all = new ArrayList<>(rows);
+        all.add(warmUp);
+        return all;
     }
 
     /** The memory target: each service ≤ 300 MiB RSS at -Xmx256m. */
