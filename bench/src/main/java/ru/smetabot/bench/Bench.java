@@ -124,9 +124,12 @@ public final class Bench {
         }
     }
 
-    /** The bot-latency tours on a suite of its own with the services at --jvm (default -Xmx256m). */
+    /**
+     * The bot-latency tours on a suite of its own with the services at --jvm (default the services' options at
+     * -Xmx256m, as views-refresh); the memory target is checked after the taps, with the bot busiest.
+     */
     private static boolean latency(String[] args) throws Exception {
-        String jvm = stringArg(args, "--jvm", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        String jvm = stringArg(args, "--jvm", SuiteUnderBench.BENCH_SERVICE_JVM_OPTIONS);
         int presses = intArg(args, "--presses", 40);
         long think = intArg(args, "--think-ms", 1000);
         try (SuiteUnderBench suite = SuiteUnderBench.start(home(), Map.of("SERVICE_JVM_OPTIONS", jvm))) {
@@ -145,7 +148,7 @@ public final class Bench {
                     + ViewsRefreshBench.f("%.1f", bench.taps() / bench.seconds) + " taps/s over "
                     + ViewsRefreshBench.f("%.0f", bench.seconds) + " s; services " + jvm + "; userbot requests during the"
                     + " taps: " + userbotCalls + ". Times from the sandbox: callback created -> message edited",
-                    BotLatencyBench.HEADER, rows);
+                    BotLatencyBench.HEADER, withWarmUp(rows, bench.warmUpRow()));
             print("Latency seeding", new String[] {"rooms adopted by the bot", "seconds", "publications inserted",
                 "seconds", "rows/s"}, List.<String[]>of(new String[] {Integer.toString(scenario.owners * scenario.rooms),
                     ViewsRefreshBench.f("%.1f", scenario.adoptSeconds), Long.toString(scenario.publications),
@@ -167,6 +170,7 @@ public final class Bench {
             printMemory(suite, "after the latency run");
             List<String> problems = new ArrayList<>(bench.errors());
             problems.addAll(targets.missed);
+            problems.addAll(memoryProblems(suite));
             if (bench.taps() == 0) {
                 problems.add("no tap was timed");
             }
@@ -213,6 +217,12 @@ public final class Bench {
 
     private static Path home() {
         return Path.of(System.getProperty("smetabot.home", ".")).toAbsolutePath().normalize();
+    }
+
+    private static List<String[]> withWarmUp(List<String[]> rows, String[] warmUp) {
+        List<String[]> all = new ArrayList<>(rows);
+        all.add(warmUp);
+        return all;
     }
 
     /** The memory target: each service ≤ 300 MiB RSS at -Xmx256m. */

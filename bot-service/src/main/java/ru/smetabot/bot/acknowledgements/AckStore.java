@@ -64,18 +64,33 @@ public class AckStore {
 
     /** Per file of the card's page (same order and page as the card), whether it asks and how many acknowledged. */
     public CardAcks card(long roomId, int page, int perPage) {
-        List<FileAck> files = jdbc.sql("""
-                SELECT p.id, coalesce(p.file_name, '—') AS file_name, f.publication_id IS NOT NULL AS asked,
-                """ + ACKED_ACTIVE + """
-                 AS acked
-                  FROM core.publications p LEFT JOIN core.acknowledgement_files f ON f.publication_id = p.id
-                 WHERE p.channel_id = :room AND NOT p.deleted
-                 ORDER BY p.posted_at DESC, p.id DESC LIMIT :limit OFFSET :offset""")
+        // One statement for every card tap: the setting, the active clients (core.channels.clients_count, kept by
+        // V13's triggers) and the page's files; a room without files gives one row with no file.
+        boolean[] enabled = {true};
+        long[] active = {0};
+        List<FileAck> files = new java.util.ArrayList<>();
+        jdbc.sql("""
+                SELECT coalesce((SELECT s.enabled FROM core.acknowledgement_settings s WHERE s.channel_id = c.id), true)
+                           AS enabled, c.clients_count, f.id, f.file_name, f.asked, f.acked
+                  FROM core.channels c
+                  LEFT JOIN LATERAL (
+                        SELECT p.id, coalesce(p.file_name, '—') AS file_name, af.publication_id IS NOT NULL AS asked,
+                        """ + ACKED_ACTIVE + """
+                         AS acked
+                          FROM core.publications p LEFT JOIN core.acknowledgement_files af ON af.publication_id = p.id
+                         WHERE p.channel_id = c.id AND NOT p.deleted
+                         ORDER BY p.posted_at DESC, p.id DESC LIMIT :limit OFFSET :offset) f ON true
+                 WHERE c.id = :room""")
                 .param("room", roomId).param("limit", perPage).param("offset", Math.max(page, 0) * perPage)
-                .query((rs, n) -> new FileAck(rs.getLong("id"), rs.getString("file_name"), rs.getBoolean("asked"),
-                        rs.getLong("acked")))
-                .list();
-        return new CardAcks(enabled(roomId), activeClients(roomId), files);
+                .query(rs -> {
+                    enabled[0] = rs.getBoolean("enabled");
+                    active[0] = rs.getLong("clients_count");
+                    if (rs.getObject("id") != null) {
+                        files.add(new FileAck(rs.getLong("id"), rs.getString("file_name"), rs.getBoolean("asked"),
+                                rs.getLong("acked")));
+                    }
+                });
+        return new CardAcks(enabled[0], active[0], files);
     }
 
     long askedFiles(long roomId) {

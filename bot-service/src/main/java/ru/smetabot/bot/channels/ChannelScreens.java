@@ -81,6 +81,7 @@ public class ChannelScreens {
     }
 
     private Screen roomList(long contractorId, int page, Locale locale) {
-        return RoomListView.render(stats.roomList(contractorId, page), stats.archivedCount(contractorId), texts, locale);
+        RoomListPage list = stats.roomList(contractorId, page); // the archived count comes with its totals
+        return RoomListView.render(list, list.overview().archived(), texts, locale);
     }
 }

@@ -11,7 +11,12 @@ public record RoomListPage(Overview overview, List<RoomLine> rooms, int page, in
         rooms = List.copyOf(rooms);
     }
 
-    public record Overview(long rooms, long files, long views, long clients) {
+    /** Totals of the active rooms, and how many are archived ("🗄 Архив (N)" under the list). */
+    public record Overview(long rooms, long files, long views, long clients, long archived) {
+
+        public Overview(long rooms, long files, long views, long clients) {
+            this(rooms, files, views, clients, 0);
+        }
     }
 
     public record RoomLine(long roomId, String title, long files, long views) {

@@ -22,12 +22,15 @@ public class RoomStats {
         // totals line read the owner's room rows; aggregating the publications cost 25 000 rows per tap in the
         // latency bench (50 rooms x 500 files).
         RoomListPage.Overview overview = jdbc.sql("""
-                SELECT count(*) AS rooms, coalesce(sum(files_count), 0) AS files, coalesce(sum(views_total), 0) AS views,
-                       coalesce(sum(clients_count), 0) AS clients
-                  FROM core.channels WHERE contractor_id = :owner AND NOT deleted AND archived_at IS NULL
+                SELECT count(*) FILTER (WHERE archived_at IS NULL) AS rooms,
+                       coalesce(sum(files_count) FILTER (WHERE archived_at IS NULL), 0) AS files,
+                       coalesce(sum(views_total) FILTER (WHERE archived_at IS NULL), 0) AS views,
+                       coalesce(sum(clients_count) FILTER (WHERE archived_at IS NULL), 0) AS clients,
+                       count(*) FILTER (WHERE archived_at IS NOT NULL) AS archived
+                  FROM core.channels WHERE contractor_id = :owner AND NOT deleted
                 """).param("owner", contractorId)
                 .query((rs, n) -> new RoomListPage.Overview(rs.getLong("rooms"), rs.getLong("files"),
-                        rs.getLong("views"), rs.getLong("clients")))
+                        rs.getLong("views"), rs.getLong("clients"), rs.getLong("archived")))
                 .single();
         int pages = pages(overview.rooms(), RoomListPage.ROOMS_PER_PAGE);
         int page = Math.min(Math.max(requestedPage, 0), pages - 1);
@@ -41,12 +44,6 @@ public class RoomStats {
                         rs.getLong("files"), rs.getLong("views")))
                 .list();
         return new RoomListPage(overview, rooms, page, pages);
-    }
-
-    /** How many of the owner's rooms are archived ("🗄 Архив (N)" under the list). */
-    public long archivedCount(long contractorId) {
-        return jdbc.sql("SELECT count(*) FROM core.channels WHERE contractor_id = :owner AND NOT deleted AND archived_at IS NOT NULL")
-                .param("owner", contractorId).query(Long.class).single();
     }
 
     /** The owner's active rooms whose title contains {@code query} (any case), newest first. */

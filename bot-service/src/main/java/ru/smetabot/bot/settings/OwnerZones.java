@@ -39,8 +39,13 @@ public class OwnerZones {
 
     /** The zone of the owner of room {@code roomId} (the default for a room not found). */
     public ZoneId zoneOfRoom(long roomId) {
-        return jdbc.sql("SELECT contractor_id FROM core.channels WHERE id = :room").param("room", roomId)
-                .query(Long.class).optional().map(this::zone).orElse(defaultZone);
+        // One statement (the card shows dates on every tap): the room's owner and their choice together.
+        return jdbc.sql("""
+                SELECT c.contractor_id, s.time_zone FROM core.channels c
+                  LEFT JOIN core.owner_settings s ON s.contractor_id = c.contractor_id AND s.time_zone IS NOT NULL
+                 WHERE c.id = :room""").param("room", roomId)
+                .query((rs, n) -> parsed(rs.getLong(1), rs.getString(2)).orElse(defaultZone))
+                .optional().orElse(defaultZone);
     }
 
     public ZoneId defaultZone() {
@@ -50,14 +55,19 @@ public class OwnerZones {
     /** The zone the contractor chose, if any (a zone the JDK no longer knows counts as none, and is logged). */
     public Optional<ZoneId> chosen(long contractorId) {
         return jdbc.sql("SELECT time_zone FROM core.owner_settings WHERE contractor_id = :c AND time_zone IS NOT NULL")
-                .param("c", contractorId).query(String.class).optional().flatMap(id -> {
-                    try {
-                        return Optional.of(ZoneId.of(id));
-                    } catch (DateTimeException e) {
-                        log.warn("Contractor {} has time zone '{}' the JDK does not know; using {}", contractorId, id, defaultZone);
-                        return Optional.empty();
-                    }
-                });
+                .param("c", contractorId).query(String.class).optional().flatMap(id -> parsed(contractorId, id));
+    }
+
+    private Optional<ZoneId> parsed(long contractorId, String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ZoneId.of(id));
+        } catch (DateTimeException e) {
+            log.warn("Contractor {} has time zone '{}' the JDK does not know; using {}", contractorId, id, defaultZone);
+            return Optional.empty();
+        }
     }
 
     /** The digest hour the contractor chose (0–23), if any. */

@@ -73,9 +73,8 @@ public class ChannelEvents {
 
     /** A ChatInviteLink with its live pending_join_request_count. */
     public Map<String, Object> inviteLink(Channel channel, InviteLink link) {
-        int pending = (int) channel.joinRequests().values().stream()
-                .filter(r -> link.link().equals(r.inviteLink())).count();
-        return TelegramObjects.inviteLink(link, state.requireAccount(link.creatorId()), pending);
+        return TelegramObjects.inviteLink(link, state.requireAccount(link.creatorId()),
+                channel.pendingJoinRequests(link.link()));
     }
 
     /** chat_join_request; {@code link} is null for a request made without an invite link. */

@@ -53,8 +53,7 @@ public class MembershipService {
                 throw SandboxException.badRequest("USER_ALREADY_PARTICIPANT", "USER_ALREADY_PARTICIPANT");
             }
             if (link.createsJoinRequest()) {
-                if (!channel.joinRequests().containsKey(userId)) {
-                    channel.joinRequests().put(userId, new JoinRequest(userId, now, url, System.currentTimeMillis()));
+                if (channel.addJoinRequest(new JoinRequest(userId, now, url, System.currentTimeMillis()))) {
                     events.joinRequested(channel, user, link, now);
                 }
                 return new JoinResult(channel.id(), JoinOutcome.REQUESTED);
@@ -85,9 +84,8 @@ public class MembershipService {
             if (channel.canRead(userId)) {
                 throw SandboxException.badRequest("USER_ALREADY_PARTICIPANT", "USER_ALREADY_PARTICIPANT");
             }
-            if (!channel.joinRequests().containsKey(userId)) {
-                long now = clock.epochSeconds();
-                channel.joinRequests().put(userId, new JoinRequest(userId, now, null, System.currentTimeMillis()));
+            long now = clock.epochSeconds();
+            if (channel.addJoinRequest(new JoinRequest(userId, now, null, System.currentTimeMillis()))) {
                 events.joinRequested(channel, user, null, now);
             }
         });
@@ -97,7 +95,7 @@ public class MembershipService {
     public void withdraw(long channelId, long userId) {
         state.locked(() -> {
             Channel channel = state.requireChannel(channelId);
-            if (channel.joinRequests().remove(userId) == null) {
+            if (channel.removeJoinRequest(userId) == null) {
                 throw SandboxException.badRequest("HIDE_REQUESTER_MISSING", "HIDE_REQUESTER_MISSING");
             }
         });
@@ -194,13 +192,13 @@ public class MembershipService {
             }
             Map<String, Object> before = events.member(channel, user);
             channel.members().put(userId, new Membership(status, clock.epochSeconds(), null));
-            channel.joinRequests().remove(userId);
+            channel.removeJoinRequest(userId);
             events.memberChanged(channel, actor, user, before, null, false);
         });
     }
 
     private static JoinRequest takeRequest(Channel channel, long userId) {
-        JoinRequest request = channel.joinRequests().remove(userId);
+        JoinRequest request = channel.removeJoinRequest(userId);
         if (request == null) {
             JoinDecision decided = channel.joinDecisions().get(userId);
             if (decided != null) {
