@@ -6,10 +6,10 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.notifications.InstantNotices;
+import ru.smetabot.bot.notifications.NoticeRoom;
 import ru.smetabot.bot.notifications.NoticeKind;
 import ru.smetabot.model.invites.InviteLink;
 import ru.smetabot.model.invites.InviteLinkRepository;
-import ru.smetabot.model.rooms.Room;
 
 /** The owner's instant notices about members: a client left or was removed; someone joined without a request. */
 @Component
@@ -37,10 +37,9 @@ class MemberNotices {
         this.texts = texts;
     }
 
-    void tell(Room room, User user, Change change) {
+    void tell(NoticeRoom room, User user, Change change) {
         String linkName = change.inviteId() == null ? null : links.findById(change.inviteId()).map(InviteLink::getName).orElse(null);
-        notices.tell(room.getId(), room.getContractorId(), change.kind(), locale -> render(room.getTitle(), user, change.kind(),
-                linkName, texts, locale));
+        notices.tell(room, change.kind(), locale -> render(room.title(), user, change.kind(), linkName, texts, locale));
     }
 
     static String render(String roomTitle, User user, NoticeKind kind, String linkName, Texts texts, Locale locale) {
