@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.smetabot.bot.jdbc.JdbcTransactions;
 import ru.smetabot.bot.joinrequests.JoinRequestService.Outcome;
 import ru.smetabot.bot.joinrequests.JoinRequestService.Result;
 import ru.smetabot.bot.joinrequests.JoinRequestTelegram.Answer;
@@ -42,12 +43,12 @@ class JoinDecisions {
     private final Clock clock = Clock.systemUTC();
 
     JoinDecisions(JoinRequestStore store, ClientRegistry clients, EventLog events, JoinRequestTelegram telegram,
-            TransactionTemplate tx) {
+            JdbcTransactions tx) {
         this.store = store;
         this.clients = clients;
         this.events = events;
         this.telegram = telegram;
-        this.tx = tx;
+        this.tx = tx.template(); // plain SQL only: no JPA session per transaction
     }
 
     /**

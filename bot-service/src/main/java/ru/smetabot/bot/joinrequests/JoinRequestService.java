@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.smetabot.bot.jdbc.JdbcTransactions;
 import ru.smetabot.bot.joinrequests.JoinRequestPolicy.LinkState;
 import ru.smetabot.bot.joinrequests.JoinRequestPolicy.Verdict;
 import ru.smetabot.bot.joinrequests.JoinRequestStore.Requester;
@@ -39,14 +40,14 @@ public class JoinRequestService {
     private final Clock clock;
 
     JoinRequestService(NoticeRooms rooms, JoinRequestStore store, JoinDecisions decisions, JoinRequestTelegram telegram,
-            OwnerNotices notices, JoinRequestMetrics metrics, TransactionTemplate tx) {
+            OwnerNotices notices, JoinRequestMetrics metrics, JdbcTransactions tx) {
         this.rooms = rooms;
         this.store = store;
         this.decisions = decisions;
         this.telegram = telegram;
         this.notices = notices;
         this.metrics = metrics;
-        this.tx = tx;
+        this.tx = tx.template(); // plain SQL only: no JPA session per transaction
         this.clock = Clock.systemUTC();
     }
 

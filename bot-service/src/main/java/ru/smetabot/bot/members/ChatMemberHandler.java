@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import ru.smetabot.bot.jdbc.JdbcTransactions;
 import ru.smetabot.bot.members.MemberChanges.Known;
 import ru.smetabot.bot.notifications.NoticeRoom;
 import ru.smetabot.bot.notifications.NoticeRooms;
@@ -39,14 +40,14 @@ class ChatMemberHandler implements UpdateHandler {
     private final TransactionTemplate tx;
     private final MemberNotices notices;
 
-    ChatMemberHandler(NoticeRooms rooms, MemberChanges clients, ClientRegistry registry, EventLog events, TransactionTemplate tx,
+    ChatMemberHandler(NoticeRooms rooms, MemberChanges clients, ClientRegistry registry, EventLog events, JdbcTransactions tx,
             MemberNotices notices) {
         this.notices = notices;
         this.rooms = rooms;
         this.clients = clients;
         this.registry = registry;
         this.events = events;
-        this.tx = tx;
+        this.tx = tx.template(); // plain SQL only: no JPA session per transaction
     }
 
     @Override

@@ -6,8 +6,8 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.notifications.InstantNotices;
-import ru.smetabot.bot.notifications.NoticeRoom;
 import ru.smetabot.bot.notifications.NoticeKind;
+import ru.smetabot.bot.notifications.NoticeRoom;
 import ru.smetabot.model.invites.InviteLink;
 import ru.smetabot.model.invites.InviteLinkRepository;
 

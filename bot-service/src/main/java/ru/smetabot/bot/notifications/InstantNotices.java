@@ -47,7 +47,7 @@ public class InstantNotices {
             count(kind, "no_owner");
             return;
         }
-        send(roomId, owner.getId(), owner.getTgUserId(), owner.getLanguageCode(), kind, text);
+        send(roomId, contractorId, owner.getTgUserId(), owner.getLanguageCode(), kind, text);
     }
 
     /** The same for a room read with its owner and mode ({@link NoticeRooms}): no further reads. */

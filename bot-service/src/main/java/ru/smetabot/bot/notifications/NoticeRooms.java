@@ -24,7 +24,7 @@ public class NoticeRooms {
 
     private final JdbcClient jdbc;
 
-    NoticeRooms(JdbcClient jdbc) {
+    public NoticeRooms(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
