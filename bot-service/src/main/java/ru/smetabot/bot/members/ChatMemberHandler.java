@@ -12,7 +12,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import ru.smetabot.bot.jdbc.JdbcTransactions;
-import ru.smetabot.bot.members.MemberChanges.Known;
+import ru.smetabot.bot.members.MemberChanges.Seen;
 import ru.smetabot.bot.notifications.NoticeRoom;
 import ru.smetabot.bot.notifications.NoticeRooms;
 import ru.smetabot.bot.telegram.UpdateHandler;
@@ -73,10 +73,11 @@ class ChatMemberHandler implements UpdateHandler {
 
     /** What changed, for the owner's notice; null when nothing did. */
     private MemberNotices.Change apply(NoticeRoom room, ChatMemberUpdated change, User user, String status, Instant when) {
-        Optional<Known> known = clients.client(room.id(), user.getId());
-        ClientStatus before = known.map(Known::status).orElse(null);
+        Seen seen = clients.read(room.id(), user.getId(), change.getInviteLink() == null ? null
+                : change.getInviteLink().getInviteLink());
+        ClientStatus before = seen.status();
         if (PRESENT.contains(status)) {
-            Long inviteId = change.getInviteLink() == null ? null : clients.roomLink(room.id(), change.getInviteLink().getInviteLink());
+            Long inviteId = seen.inviteId();
             String fullName = user.getLastName() == null ? user.getFirstName() : user.getFirstName() + " " + user.getLastName();
             var registration = registry.register(new NewClient(room.id(), inviteId, user.getId(), user.getUserName(),
                     fullName, ClientStatus.ACTIVE, when));
@@ -92,7 +93,7 @@ class ChatMemberHandler implements UpdateHandler {
                 // request was decided (joinrequests); a join without a request is told here.
                 boolean requested = Boolean.TRUE.equals(change.getViaJoinRequest()) || change.getInviteLink() != null
                         && Boolean.TRUE.equals(change.getInviteLink().getCreatesJoinRequest());
-                return requested ? null : MemberNotices.Change.joined(inviteId);
+                return requested ? null : MemberNotices.Change.joined(inviteId, seen.linkName());
             }
             return null;
         }
@@ -102,7 +103,7 @@ class ChatMemberHandler implements UpdateHandler {
         }
         registry.changeStatus(room.id(), user.getId(), after, when);
         events.record(after == ClientStatus.BANNED ? EventType.CLIENT_BANNED : EventType.CLIENT_LEAVE, room.id(),
-                known.get().id(), Map.of("by", change.getFrom() == null ? 0L : change.getFrom().getId()));
+                seen.clientId(), Map.of("by", change.getFrom() == null ? 0L : change.getFrom().getId()));
         log.info("Room {}: user {} is now {}", room.id(), user.getId(), after.dbValue());
         return before == ClientStatus.ACTIVE ? MemberNotices.Change.gone(after == ClientStatus.BANNED) : null;
     }

@@ -1,14 +1,13 @@
 package ru.smetabot.bot.members;
 
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ru.smetabot.model.clients.ClientStatus;
 
 /**
- * The two reads a chat_member update needs, in plain SQL: what we know of the person in the room and which of the
- * room's links they used. Every approved join request brings one such update, so these replace the JPA repositories
- * (an entity each, and Hibernate's work around it) on that path.
+ * What a chat_member update needs to know, in one plain statement: the person's client row in the room and the room's
+ * link they used. Every approved join request brings one such update, so this replaces the JPA repositories (the
+ * client, the link, and the link again for the owner's notice, each an entity with Hibernate's work around it).
  */
 @Repository
 class MemberChanges {
@@ -19,22 +18,23 @@ class MemberChanges {
         this.jdbc = jdbc;
     }
 
-    /** A client row: its id and status. */
-    record Known(long id, ClientStatus status) {
+    /**
+     * {@code clientId}/{@code status}: the person's client row (null: never a client), read without a lock;
+     * {@code inviteId}/{@code linkName}: the room's link with the update's URL (null: none, or not this room's).
+     */
+    record Seen(Long clientId, ClientStatus status, Long inviteId, String linkName) {
     }
 
-    /** The person's client row in the room, read without a lock; empty when they never were a client. */
-    Optional<Known> client(long roomId, long tgUserId) {
-        return jdbc.sql("SELECT id, status FROM core.clients WHERE channel_id = :room AND tg_user_id = :user")
-                .param("room", roomId).param("user", tgUserId)
-                .query((rs, n) -> new Known(rs.getLong("id"), ClientStatus.fromDb(rs.getString("status"))))
-                .optional();
-    }
-
-    /** The id of the room's link with this URL; null when the link is not one of this room's. */
-    Long roomLink(long roomId, String inviteLink) {
-        return jdbc.sql("SELECT id FROM core.invites WHERE invite_link = :link AND channel_id = :room")
-                .param("link", inviteLink).param("room", roomId)
-                .query(Long.class).optional().orElse(null);
+    Seen read(long roomId, long tgUserId, String inviteLink) {
+        return jdbc.sql("""
+                SELECT c.id AS client_id, c.status, i.id AS invite_id, i.name
+                  FROM (SELECT 1) one
+                  LEFT JOIN core.clients c ON c.channel_id = :room AND c.tg_user_id = :user
+                  LEFT JOIN core.invites i ON i.invite_link = :link AND i.channel_id = :room""")
+                .param("room", roomId).param("user", tgUserId).param("link", inviteLink)
+                .query((rs, n) -> new Seen(rs.getObject("client_id", Long.class),
+                        rs.getString("status") == null ? null : ClientStatus.fromDb(rs.getString("status")),
+                        rs.getObject("invite_id", Long.class), rs.getString("name")))
+                .single();
     }
 }
