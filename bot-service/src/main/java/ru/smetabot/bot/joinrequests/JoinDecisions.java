@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.smetabot.bot.jdbc.JdbcTransactions;
 import ru.smetabot.bot.joinrequests.JoinRequestService.Outcome;
 import ru.smetabot.bot.joinrequests.JoinRequestService.Result;
 import ru.smetabot.bot.joinrequests.JoinRequestTelegram.Answer;
@@ -41,12 +43,12 @@ class JoinDecisions {
     private final Clock clock = Clock.systemUTC();
 
     JoinDecisions(JoinRequestStore store, ClientRegistry clients, EventLog events, JoinRequestTelegram telegram,
-            TransactionTemplate tx) {
+            JdbcTransactions tx) {
         this.store = store;
         this.clients = clients;
         this.events = events;
         this.telegram = telegram;
-        this.tx = tx;
+        this.tx = tx.template(); // plain SQL only: no JPA session per transaction
     }
 
     /**
@@ -65,8 +67,7 @@ class JoinDecisions {
             // before the instance died went through, so it is recorded as ours (as a kept approval is on approve).
             boolean ourEarlierDecline = answer != Answer.DONE && !firstCall && settle
                     && telegram.presence(decision.chatId(), decision.userId()) == Presence.ABSENT;
-            return record(decision, () -> answer == Answer.DONE || ourEarlierDecline ? declined(decision)
-                    : closed(decision, "not_pending", settle));
+            return answer == Answer.DONE || ourEarlierDecline ? declined(decision) : closed(decision, "not_pending", settle);
         }
         Answer answer = telegram.approve(decision.chatId(), decision.userId());
         Presence presence = answer == Answer.DONE ? Presence.MEMBER : telegram.presence(decision.chatId(), decision.userId());
@@ -74,10 +75,10 @@ class JoinDecisions {
             log.info("Room {}: user {}'s request through link {} was no longer pending and they are not in the channel "
                     + "(withdrawn or declined by another admin); nothing recorded", decision.roomId(), decision.userId(),
                     decision.link().id());
-            return record(decision, () -> closed(decision, "not_admitted", settle));
+            return closed(decision, "not_admitted", settle);
         }
-        return record(decision, () -> admitted(decision, answer == Answer.PARTICIPANT && firstCall ? Answer.PARTICIPANT
-                : answer == Answer.PARTICIPANT ? Answer.GONE : answer));
+        return admitted(decision, answer == Answer.PARTICIPANT && firstCall ? Answer.PARTICIPANT
+                : answer == Answer.PARTICIPANT ? Answer.GONE : answer);
     }
 
     /** Open decisions older than {@code grace} (the reconciliation's work), each counted as one more attempt. */
@@ -87,51 +88,67 @@ class JoinDecisions {
         return open;
     }
 
-    private Result record(Decision decision, java.util.function.Supplier<Result> step) {
-        Result result = tx.execute(s -> store.lockOpen(decision.id()) ? step.get() : null);
-        return result != null ? result : new Result(Outcome.DUPLICATE, decision.verdict(), decision.link(), 0);
+    /**
+     * In one transaction: the decision is closed as {@code state}/{@code outcome} if it is still open ({@link
+     * JoinRequestStore#claim}), and only then {@code step} records the rest; DUPLICATE when someone else closed it.
+     */
+    private Result record(Decision decision, String state, String outcome, Supplier<Result> step) {
+        Result result = tx.execute(s -> store.claim(decision.id(), state, outcome) ? step.get() : null);
+        return result != null ? result : duplicate(decision);
+    }
+
+    private static Result duplicate(Decision decision) {
+        return new Result(Outcome.DUPLICATE, decision.verdict(), decision.link(), 0);
     }
 
     private Result admitted(Decision decision, Answer answer) {
+        String outcome = answer == Answer.PARTICIPANT ? "already_participant" : answer == Answer.DONE ? "approved"
+                : "member_confirmed";
+        return record(decision, "applied", outcome, () -> admittedStep(decision, answer));
+    }
+
+    private Result admittedStep(Decision decision, Answer answer) {
         ClientStatus before = store.lockClient(decision.roomId(), decision.userId()).orElse(null);
         Registration registration = clients.register(new NewClient(decision.roomId(), decision.link().id(), decision.userId(),
                 decision.username(), decision.fullName(), ClientStatus.ACTIVE, clock.instant()));
         if (answer == Answer.PARTICIPANT) {
             // In the channel already (another link, added by an admin): recorded, but this link admitted nobody.
             store.releaseApproval(decision.link().id());
-            store.finish(decision.id(), "applied", "already_participant");
             return new Result(Outcome.DUPLICATE, decision.verdict(), decision.link(), registration.clientId());
         }
         Map<String, Object> details = Map.of("invite_id", decision.link().id(), "tg_user_id", decision.userId(),
                 "source", decision.source().name().toLowerCase(Locale.ROOT));
         // No row before (the lock saw none) but not inserted here either: the chat_member update of this very join
         // inserted it meanwhile (uncommitted rows are invisible to the lock) and recorded the join itself.
-        if (registration.newlyRegistered() || before != null && before != ClientStatus.ACTIVE) {
-            events.record(EventType.CLIENT_JOIN, decision.roomId(), registration.clientId(), details);
-        }
-        events.record(EventType.INVITE_USED, decision.roomId(), registration.clientId(), details);
-        store.finish(decision.id(), "applied", answer == Answer.DONE ? "approved" : "member_confirmed");
+        boolean joined = registration.newlyRegistered() || before != null && before != ClientStatus.ACTIVE;
+        events.record(joined ? List.of(EventType.CLIENT_JOIN, EventType.INVITE_USED) : List.of(EventType.INVITE_USED),
+                decision.roomId(), registration.clientId(), details);
         return new Result(Outcome.APPROVED, decision.verdict(), decision.link(), registration.clientId());
     }
 
     private Result declined(Decision decision) {
-        store.countDeclined(decision.link().id());
-        events.record(EventType.JOIN_REQUEST_DECLINED, decision.roomId(), null, Map.of("invite_id", decision.link().id(),
-                "tg_user_id", decision.userId(), "reason", decision.verdict().tag()));
-        store.finish(decision.id(), "applied", "declined");
-        return new Result(Outcome.DECLINED, decision.verdict(), decision.link(), 0);
+        Result result = tx.execute(s -> {
+            if (!store.claimDecline(decision.id())) { // closed and counted on the link in one statement
+                return null;
+            }
+            events.record(EventType.JOIN_REQUEST_DECLINED, decision.roomId(), null, Map.of("invite_id", decision.link().id(),
+                    "tg_user_id", decision.userId(), "reason", decision.verdict().tag()));
+            return new Result(Outcome.DECLINED, decision.verdict(), decision.link(), 0);
+        });
+        return result != null ? result : duplicate(decision);
     }
 
     /** Telegram did not carry the decision out: the slot goes back, nothing is recorded. */
     private Result closed(Decision decision, String why, boolean settle) {
-        if (!settle) {
-            return new Result(Outcome.DUPLICATE, decision.verdict(), decision.link(), 0);
+        if (!settle) { // the decision is someone else's to close: nothing to record, whether it is still open or not
+            return duplicate(decision);
         }
-        if (decision.verdict() == JoinRequestPolicy.Verdict.APPROVE) {
-            store.releaseApproval(decision.link().id());
-        }
-        store.finish(decision.id(), "abandoned", why);
-        Outcome outcome = decision.verdict().approves() ? Outcome.NOT_ADMITTED : Outcome.DUPLICATE;
-        return new Result(outcome, decision.verdict(), decision.link(), 0);
+        return record(decision, "abandoned", why, () -> {
+            if (decision.verdict() == JoinRequestPolicy.Verdict.APPROVE) {
+                store.releaseApproval(decision.link().id());
+            }
+            Outcome outcome = decision.verdict().approves() ? Outcome.NOT_ADMITTED : Outcome.DUPLICATE;
+            return new Result(outcome, decision.verdict(), decision.link(), 0);
+        });
     }
 }

@@ -9,12 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import ru.smetabot.bot.jdbc.JdbcTransactions;
 import ru.smetabot.bot.joinrequests.JoinRequestPolicy.LinkState;
 import ru.smetabot.bot.joinrequests.JoinRequestPolicy.Verdict;
+import ru.smetabot.bot.joinrequests.JoinRequestStore.Requester;
+import ru.smetabot.bot.notifications.NoticeRoom;
+import ru.smetabot.bot.notifications.NoticeRooms;
 import ru.smetabot.bot.telegram.BotApiException;
-import ru.smetabot.model.clients.ClientStatus;
-import ru.smetabot.model.rooms.Room;
-import ru.smetabot.model.rooms.RoomRepository;
 
 /**
  * One join request, from the update or the sweep, decided the same way: room by chat id, link by its URL,
@@ -29,7 +30,7 @@ public class JoinRequestService {
 
     private static final Logger log = LoggerFactory.getLogger(JoinRequestService.class);
 
-    private final RoomRepository rooms;
+    private final NoticeRooms rooms;
     private final JoinRequestStore store;
     private final JoinDecisions decisions;
     private final JoinRequestTelegram telegram;
@@ -38,15 +39,15 @@ public class JoinRequestService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    JoinRequestService(RoomRepository rooms, JoinRequestStore store, JoinDecisions decisions, JoinRequestTelegram telegram,
-            OwnerNotices notices, JoinRequestMetrics metrics, TransactionTemplate tx) {
+    JoinRequestService(NoticeRooms rooms, JoinRequestStore store, JoinDecisions decisions, JoinRequestTelegram telegram,
+            OwnerNotices notices, JoinRequestMetrics metrics, JdbcTransactions tx) {
         this.rooms = rooms;
         this.store = store;
         this.decisions = decisions;
         this.telegram = telegram;
         this.notices = notices;
         this.metrics = metrics;
-        this.tx = tx;
+        this.tx = tx.template(); // plain SQL only: no JPA session per transaction
         this.clock = Clock.systemUTC();
     }
 
@@ -65,7 +66,7 @@ public class JoinRequestService {
     }
 
     public Result handle(JoinRequest request) {
-        Optional<Room> room = rooms.findByTgChatId(request.chatId()).filter(r -> !r.isDeleted());
+        Optional<NoticeRoom> room = rooms.activeByChat(request.chatId());
         if (room.isEmpty()) {
             log.info("Join request of user {} to chat {}: not a room of ours; left pending", request.userId(), request.chatId());
             return finish(request, null, new Result(Outcome.UNKNOWN_ROOM, null, null, 0));
@@ -84,15 +85,15 @@ public class JoinRequestService {
         } catch (BotApiException e) {
             if (JoinRequestTelegram.lacksRights(e)) {
                 log.warn("Room {}: the bot lacks the right can_invite_users (\"Add members\"), so join requests stay pending: {}",
-                        room.get().getId(), e.getMessage());
+                        room.get().id(), e.getMessage());
             } else {
                 log.warn("Room {}: join request of user {} not carried out, its decision stays open for the sweep: {}",
-                        room.get().getId(), request.userId(), e.getMessage());
+                        room.get().id(), request.userId(), e.getMessage());
             }
             return finish(request, room.get(), new Result(Outcome.FAILED, null, null, 0));
         } catch (RuntimeException e) {
             log.error("Room {}: join request of user {} not recorded ({}); if Telegram admitted them, the reconciliation "
-                    + "with the next sweep records them", room.get().getId(), request.userId(), e.toString());
+                    + "with the next sweep records them", room.get().id(), request.userId(), e.toString());
             return finish(request, room.get(), new Result(Outcome.FAILED, null, null, 0));
         }
         return finish(request, room.get(), result);
@@ -106,7 +107,7 @@ public class JoinRequestService {
     public int reconcile(Duration grace) {
         int closed = 0;
         for (Decision decision : decisions.open(grace)) {
-            Room room = rooms.findById(decision.roomId()).orElse(null);
+            NoticeRoom room = rooms.byId(decision.roomId()).orElse(null);
             try {
                 Result result = decisions.apply(decision, true, false);
                 metrics.reconciled(result.outcome().name().toLowerCase(Locale.ROOT));
@@ -123,35 +124,36 @@ public class JoinRequestService {
         return closed;
     }
 
-    private Plan decide(Room room, JoinRequest request) {
+    private Plan decide(NoticeRoom room, JoinRequest request) {
         Optional<LinkState> locked = request.inviteLink() == null ? Optional.empty() : store.lockLink(request.inviteLink());
-        if (locked.isEmpty() || locked.get().roomId() != room.getId()) {
+        if (locked.isEmpty() || locked.get().roomId() != room.id()) {
             return new Plan(null, false, new Result(Outcome.UNKNOWN_LINK, null, null, 0));
         }
         LinkState link = locked.get();
-        ClientStatus previous = store.lockClient(room.getId(), request.userId()).orElse(null);
-        Optional<Decision> open = store.openDecision(room.getId(), request.userId());
-        if (open.isPresent()) {
-            return new Plan(open.get(), false, null);
+        Requester requester = store.lockRequester(room.id(), request.userId());
+        if (requester.hasOpenDecision()) { // rare (a redelivery, the sweep): only then is the decision itself read
+            Optional<Decision> open = store.openDecision(room.id(), request.userId());
+            if (open.isPresent()) { // else it was completed between the two reads: decided afresh, as before
+                return new Plan(open.get(), false, null);
+            }
         }
-        Verdict verdict = JoinRequestPolicy.decide(link, previous, clock.instant());
-        if (room.isArchived() && verdict == Verdict.APPROVE) {
+        Verdict verdict = JoinRequestPolicy.decide(link, requester.status(), clock.instant());
+        if (room.archived() && verdict == Verdict.APPROVE) {
             // An archived room admits nobody new: its links were revoked, and one Telegram kept is declined here.
-            log.info("Room {} is archived: join request of user {} by link «{}» declined", room.getId(),
+            log.info("Room {} is archived: join request of user {} by link «{}» declined", room.id(),
                     request.userId(), link.name());
             verdict = Verdict.DECLINE_REVOKED;
         }
         if (verdict == Verdict.ALREADY_MEMBER) {
-            return new Plan(new Decision(0, room.getId(), link, request.chatId(), request.userId(), verdict, request.source(),
+            return new Plan(new Decision(0, room.id(), link, request.chatId(), request.userId(), verdict, request.source(),
                     request.username(), request.fullName(), request.requestedAt()), false, null);
         }
-        if (verdict == Verdict.APPROVE) {
-            store.countApproved(link.id()); // the slot is reserved now, under the link's lock
-        }
-        return new Plan(store.insertDecision(room.getId(), link, request, verdict), true, null);
+        // An approval reserves its slot now, under the link's lock, in the statement that writes it.
+        return new Plan(verdict == Verdict.APPROVE ? store.reserveAndInsertApproval(room.id(), link, request)
+                : store.insertDecision(room.id(), link, request, verdict), true, null);
     }
 
-    private Result finish(JoinRequest request, Room room, Result result) {
+    private Result finish(JoinRequest request, NoticeRoom room, Result result) {
         String tag = result.outcome() == Outcome.DECLINED ? "declined_" + result.verdict().tag()
                 : result.outcome().name().toLowerCase(Locale.ROOT);
         metrics.handled(request.source(), tag);
@@ -160,13 +162,13 @@ public class JoinRequestService {
                     : Duration.between(request.requestedAt(), clock.instant()));
         }
         if (room != null && (result.outcome() == Outcome.APPROVED || result.outcome() == Outcome.DECLINED)) {
-            log.info("Room {}, link «{}»: join request of user {} {} ({}, via {})", room.getId(), result.link().name(),
+            log.info("Room {}, link «{}»: join request of user {} {} ({}, via {})", room.id(), result.link().name(),
                     request.userId(), result.outcome().name().toLowerCase(Locale.ROOT),
                     result.verdict().tag(), request.source().name().toLowerCase(Locale.ROOT));
             notices.tellOwner(room, request, result);
         } else if (room != null && result.outcome() == Outcome.UNKNOWN_LINK) {
             log.info("Room {}: join request of user {} through a link we did not create ({}); left for the owner",
-                    room.getId(), request.userId(), request.inviteLink());
+                    room.id(), request.userId(), request.inviteLink());
         }
         return result;
     }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ru.smetabot.bot.joinrequests.JoinRequestPolicy.LinkState;
@@ -43,8 +44,24 @@ class JoinRequestStore {
                 .optional();
     }
 
-    void countApproved(long inviteId) {
-        jdbc.sql("UPDATE core.invites SET approved_count = approved_count + 1 WHERE id = :id").param("id", inviteId).update();
+    /**
+     * The requester as the decision sees them, in one statement run after the link's lock is held (so with a snapshot
+     * that sees what the link's previous holder committed): their client status, the row locked, and whether they
+     * have an open decision in the room.
+     */
+    Requester lockRequester(long roomId, long tgUserId) {
+        return jdbc.sql("""
+                SELECT (SELECT status FROM core.clients WHERE channel_id = :room AND tg_user_id = :user FOR UPDATE) AS status,
+                       EXISTS (SELECT 1 FROM core.join_decisions
+                                WHERE channel_id = :room AND tg_user_id = :user AND state = 'decided') AS open""")
+                .param("room", roomId).param("user", tgUserId)
+                .query((rs, n) -> new Requester(rs.getString("status") == null ? null : ClientStatus.fromDb(rs.getString("status")),
+                        rs.getBoolean("open")))
+                .single();
+    }
+
+    /** The requester's client status (null: not a client) and whether an open decision of theirs waits. */
+    record Requester(ClientStatus status, boolean hasOpenDecision) {
     }
 
     /** Gives back a slot an approval reserved when Telegram did not admit the person. */
@@ -64,31 +81,77 @@ class JoinRequestStore {
                 .param("cutoff", Timestamp.from(cutoff)).param("limit", limit).query(JoinRequestStore::decision).list();
     }
 
+    /** A decision that reserves no slot (a decline), written. */
     Decision insertDecision(long roomId, LinkState link, JoinRequest request, Verdict verdict) {
         long id = jdbc.sql("""
                 INSERT INTO core.join_decisions (channel_id, invite_id, tg_chat_id, tg_user_id, verdict, source, username,
                                                  full_name, requested_at)
                 VALUES (:room, :invite, :chat, :user, :verdict, :source, :username, :fullName, :requestedAt)
                 RETURNING id""")
-                .param("room", roomId).param("invite", link.id()).param("chat", request.chatId())
-                .param("user", request.userId()).param("verdict", verdict.name())
-                .param("source", request.source().name()).param("username", TelegramText.clean(request.username()))
-                .param("fullName", TelegramText.clean(request.fullName()))
-                .param("requestedAt", request.requestedAt() == null ? null : Timestamp.from(request.requestedAt()))
+                .paramSource(decisionParams(roomId, link, request, verdict))
                 .query(Long.class).single();
+        return written(id, roomId, link, request, verdict);
+    }
+
+    /**
+     * An approval: its slot on the link is reserved and the decision written, in one statement. The slot is taken only
+     * while the link is under its limit; under the link's lock the policy has just checked that, so an empty result
+     * means the two disagree and the transaction is rolled back (thrown) rather than a limit passed.
+     */
+    Decision reserveAndInsertApproval(long roomId, LinkState link, JoinRequest request) {
+        Optional<Long> id = jdbc.sql("""
+                WITH reserved AS (
+                    UPDATE core.invites SET approved_count = approved_count + 1
+                     WHERE id = :invite AND (approvals_limit IS NULL OR approved_count < approvals_limit)
+                    RETURNING id)
+                INSERT INTO core.join_decisions (channel_id, invite_id, tg_chat_id, tg_user_id, verdict, source, username,
+                                                 full_name, requested_at)
+                SELECT :room, reserved.id, :chat, :user, :verdict, :source, CAST(:username AS text), CAST(:fullName AS text),
+                       CAST(:requestedAt AS timestamptz)
+                  FROM reserved
+                RETURNING id""")
+                .paramSource(decisionParams(roomId, link, request, Verdict.APPROVE))
+                .query(Long.class).optional();
+        return written(id.orElseThrow(() -> new IllegalStateException("link " + link.id() + " is at its approvals limit "
+                + "although its locked row said " + link.approvedCount() + " of " + link.approvalsLimit())),
+                roomId, link, request, Verdict.APPROVE);
+    }
+
+    private static MapSqlParameterSource decisionParams(long roomId, LinkState link, JoinRequest request, Verdict verdict) {
+        return new MapSqlParameterSource()
+                .addValue("room", roomId).addValue("invite", link.id()).addValue("chat", request.chatId())
+                .addValue("user", request.userId()).addValue("verdict", verdict.name())
+                .addValue("source", request.source().name()).addValue("username", TelegramText.clean(request.username()))
+                .addValue("fullName", TelegramText.clean(request.fullName()))
+                .addValue("requestedAt", request.requestedAt() == null ? null : Timestamp.from(request.requestedAt()));
+    }
+
+    private static Decision written(long id, long roomId, LinkState link, JoinRequest request, Verdict verdict) {
         return new Decision(id, roomId, link, request.chatId(), request.userId(), verdict, request.source(),
                 TelegramText.clean(request.username()), TelegramText.clean(request.fullName()), request.requestedAt());
     }
 
-    /** Locks the decision if it is still open; empty when another thread or instance completed it. */
-    boolean lockOpen(long decisionId) {
-        return jdbc.sql("SELECT 1 FROM core.join_decisions WHERE id = :id AND state = 'decided' FOR UPDATE")
-                .param("id", decisionId).query(Integer.class).optional().isPresent();
+    /**
+     * Closes the decision if it is still open, locking its row until the transaction ends: false when another thread
+     * or instance completed it. The first statement of the recording transaction, so the rest runs only for the one
+     * caller that closed it (a rollback reopens it).
+     */
+    boolean claim(long decisionId, String state, String outcome) {
+        return jdbc.sql("""
+                UPDATE core.join_decisions SET state = :state, outcome = :outcome, finished_at = now()
+                 WHERE id = :id AND state = 'decided'""")
+                .param("state", state).param("outcome", outcome).param("id", decisionId).update() == 1;
     }
 
-    void finish(long decisionId, String state, String outcome) {
-        jdbc.sql("UPDATE core.join_decisions SET state = :state, outcome = :outcome, finished_at = now() WHERE id = :id")
-                .param("state", state).param("outcome", outcome).param("id", decisionId).update();
+    /** {@link #claim} of a carried-out decline with its count on the link, in one statement. */
+    boolean claimDecline(long decisionId) {
+        return jdbc.sql("""
+                WITH claimed AS (
+                    UPDATE core.join_decisions SET state = 'applied', outcome = 'declined', finished_at = now()
+                     WHERE id = :id AND state = 'decided'
+                    RETURNING invite_id)
+                UPDATE core.invites i SET declined_count = i.declined_count + 1 FROM claimed WHERE i.id = claimed.invite_id""")
+                .param("id", decisionId).update() == 1;
     }
 
     void countAttempt(long decisionId) {
@@ -109,10 +172,6 @@ class JoinRequestStore {
                 rs.getLong("tg_user_id"), Verdict.valueOf(rs.getString("verdict")),
                 JoinRequest.Source.valueOf(rs.getString("source")), rs.getString("username"), rs.getString("full_name"),
                 instant(rs.getTimestamp("requested_at")));
-    }
-
-    void countDeclined(long inviteId) {
-        jdbc.sql("UPDATE core.invites SET declined_count = declined_count + 1 WHERE id = :id").param("id", inviteId).update();
     }
 
     private static LinkState linkState(ResultSet rs, int row) throws SQLException {

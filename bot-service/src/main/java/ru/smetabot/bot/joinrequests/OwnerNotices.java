@@ -7,10 +7,8 @@ import org.springframework.stereotype.Component;
 import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.joinrequests.JoinRequestService.Result;
-import ru.smetabot.bot.notifications.NotificationSettings;
-import ru.smetabot.model.contractors.Contractor;
-import ru.smetabot.model.contractors.ContractorRepository;
-import ru.smetabot.model.rooms.Room;
+import ru.smetabot.bot.notifications.NoticeRoom;
+import ru.smetabot.bot.notifications.NoticeRooms;
 
 /**
  * Tells the room's owner who joined through which link, or why a request was declined, unless the owner
@@ -22,36 +20,31 @@ class OwnerNotices {
 
     private static final Logger log = LoggerFactory.getLogger(OwnerNotices.class);
 
-    private final ContractorRepository contractors;
     private final OwnerNoticeBatches batches;
     private final Texts texts;
-    private final NotificationSettings settings;
 
-    OwnerNotices(ContractorRepository contractors, OwnerNoticeBatches batches, Texts texts, NotificationSettings settings) {
-        this.contractors = contractors;
+    OwnerNotices(OwnerNoticeBatches batches, Texts texts) {
         this.batches = batches;
         this.texts = texts;
-        this.settings = settings;
     }
 
-    void tellOwner(Room room, JoinRequest request, Result result) {
-        if (!settings.notifiesInstantly(room.getId())) {
-            log.debug("Room {}: no instant notice about user {} (the owner chose {})", room.getId(), request.userId(),
-                    settings.mode(room.getId()).dbValue());
+    /** The room comes with its owner and mode ({@link NoticeRooms}), read with the request: nothing is read here. */
+    void tellOwner(NoticeRoom room, JoinRequest request, Result result) {
+        if (!room.notifiesInstantly()) {
+            log.debug("Room {}: no instant notice about user {} (the owner chose {})", room.id(), request.userId(),
+                    room.mode().dbValue());
             return;
         }
-        Contractor owner = contractors.findById(room.getContractorId()).orElse(null);
-        if (owner == null) {
+        if (room.ownerTgUserId() == null) {
             return;
         }
-        Locale locale = Texts.localeOf(owner.getLanguageCode());
-        batches.add(owner.getTgUserId(), render(room, request, result, texts, locale));
+        batches.add(room.ownerTgUserId(), render(room.title(), request, result, texts, Texts.localeOf(room.ownerLanguage())));
     }
 
-    static String render(Room room, JoinRequest request, Result result, Texts texts, Locale locale) {
+    static String render(String roomTitle, JoinRequest request, Result result, Texts texts, Locale locale) {
         String who = who(request, texts, locale);
         String link = Html.escape(result.link().name());
-        String title = Html.escape(room.getTitle());
+        String title = Html.escape(roomTitle);
         if (result.outcome() == JoinRequestService.Outcome.APPROVED) {
             return texts.get(locale, "joinrequests.approved", who, link, title);
         }

@@ -11,19 +11,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import ru.smetabot.bot.jdbc.JdbcTransactions;
+import ru.smetabot.bot.members.MemberChanges.Seen;
+import ru.smetabot.bot.notifications.NoticeRoom;
+import ru.smetabot.bot.notifications.NoticeRooms;
 import ru.smetabot.bot.telegram.UpdateHandler;
 import ru.smetabot.bot.telegram.UpdateKind;
-import ru.smetabot.model.clients.Client;
 import ru.smetabot.model.clients.ClientRegistry;
 import ru.smetabot.model.clients.ClientRegistry.NewClient;
-import ru.smetabot.model.clients.ClientRepository;
 import ru.smetabot.model.clients.ClientStatus;
 import ru.smetabot.model.events.EventLog;
 import ru.smetabot.model.events.EventType;
-import ru.smetabot.model.invites.InviteLink;
-import ru.smetabot.model.invites.InviteLinkRepository;
-import ru.smetabot.model.rooms.Room;
-import ru.smetabot.model.rooms.RoomRepository;
 
 /**
  * chat_member: someone joined a room (through any link, or was added), left, was kicked or banned.
@@ -35,23 +33,21 @@ class ChatMemberHandler implements UpdateHandler {
     private static final Logger log = LoggerFactory.getLogger(ChatMemberHandler.class);
     private static final Set<String> PRESENT = Set.of("member", "restricted");
 
-    private final RoomRepository rooms;
-    private final InviteLinkRepository links;
-    private final ClientRepository clients;
+    private final NoticeRooms rooms;
+    private final MemberChanges clients;
     private final ClientRegistry registry;
     private final EventLog events;
     private final TransactionTemplate tx;
     private final MemberNotices notices;
 
-    ChatMemberHandler(RoomRepository rooms, InviteLinkRepository links, ClientRepository clients, ClientRegistry registry,
-            EventLog events, TransactionTemplate tx, MemberNotices notices) {
+    ChatMemberHandler(NoticeRooms rooms, MemberChanges clients, ClientRegistry registry, EventLog events, JdbcTransactions tx,
+            MemberNotices notices) {
         this.notices = notices;
         this.rooms = rooms;
-        this.links = links;
         this.clients = clients;
         this.registry = registry;
         this.events = events;
-        this.tx = tx;
+        this.tx = tx.template(); // plain SQL only: no JPA session per transaction
     }
 
     @Override
@@ -63,7 +59,7 @@ class ChatMemberHandler implements UpdateHandler {
     public void handle(Update update) {
         ChatMemberUpdated change = update.getChatMember();
         User user = change.getNewChatMember().getUser();
-        Optional<Room> room = rooms.findByTgChatId(change.getChat().getId()).filter(r -> !r.isDeleted());
+        Optional<NoticeRoom> room = rooms.activeByChat(change.getChat().getId());
         if (room.isEmpty() || user == null || Boolean.TRUE.equals(user.getIsBot())) {
             return;
         }
@@ -76,28 +72,28 @@ class ChatMemberHandler implements UpdateHandler {
     }
 
     /** What changed, for the owner's notice; null when nothing did. */
-    private MemberNotices.Change apply(Room room, ChatMemberUpdated change, User user, String status, Instant when) {
-        ClientStatus before = clients.findByRoomIdAndTgUserId(room.getId(), user.getId()).map(Client::getStatus).orElse(null);
+    private MemberNotices.Change apply(NoticeRoom room, ChatMemberUpdated change, User user, String status, Instant when) {
+        Seen seen = clients.read(room.id(), user.getId(), change.getInviteLink() == null ? null
+                : change.getInviteLink().getInviteLink());
+        ClientStatus before = seen.status();
         if (PRESENT.contains(status)) {
-            Long inviteId = change.getInviteLink() == null ? null
-                    : links.findByLink(change.getInviteLink().getInviteLink()).filter(l -> l.getRoomId() == room.getId())
-                            .map(InviteLink::getId).orElse(null);
+            Long inviteId = seen.inviteId();
             String fullName = user.getLastName() == null ? user.getFirstName() : user.getFirstName() + " " + user.getLastName();
-            var registration = registry.register(new NewClient(room.getId(), inviteId, user.getId(), user.getUserName(),
+            var registration = registry.register(new NewClient(room.id(), inviteId, user.getId(), user.getUserName(),
                     fullName, ClientStatus.ACTIVE, when));
             // "before" was read without a lock: a join-request decision may have inserted the row meanwhile,
             // so a join counts only when this upsert created the row or revived a known non-active one.
             boolean joined = registration.status() == ClientStatus.ACTIVE && (registration.newlyRegistered()
                     || (before != null && before != ClientStatus.ACTIVE));
             if (joined) {
-                events.record(EventType.CLIENT_JOIN, room.getId(), registration.clientId(), details(inviteId, change));
-                log.info("Room {}: user {} joined ({})", room.getId(), user.getId(),
+                events.record(EventType.CLIENT_JOIN, room.id(), registration.clientId(), details(inviteId, change));
+                log.info("Room {}: user {} joined ({})", room.id(), user.getId(),
                         inviteId == null ? "not through one of our links" : "link " + inviteId);
                 // A join after a request (via_join_request, or a link that creates requests) was told when the
                 // request was decided (joinrequests); a join without a request is told here.
                 boolean requested = Boolean.TRUE.equals(change.getViaJoinRequest()) || change.getInviteLink() != null
                         && Boolean.TRUE.equals(change.getInviteLink().getCreatesJoinRequest());
-                return requested ? null : MemberNotices.Change.joined(inviteId);
+                return requested ? null : MemberNotices.Change.joined(inviteId, seen.linkName());
             }
             return null;
         }
@@ -105,11 +101,10 @@ class ChatMemberHandler implements UpdateHandler {
         if (after == null || before == null || before == after) {
             return null;
         }
-        registry.changeStatus(room.getId(), user.getId(), after, when);
-        Client client = clients.findByRoomIdAndTgUserId(room.getId(), user.getId()).orElseThrow();
-        events.record(after == ClientStatus.BANNED ? EventType.CLIENT_BANNED : EventType.CLIENT_LEAVE, room.getId(),
-                client.getId(), Map.of("by", change.getFrom() == null ? 0L : change.getFrom().getId()));
-        log.info("Room {}: user {} is now {}", room.getId(), user.getId(), after.dbValue());
+        registry.changeStatus(room.id(), user.getId(), after, when);
+        events.record(after == ClientStatus.BANNED ? EventType.CLIENT_BANNED : EventType.CLIENT_LEAVE, room.id(),
+                seen.clientId(), Map.of("by", change.getFrom() == null ? 0L : change.getFrom().getId()));
+        log.info("Room {}: user {} is now {}", room.id(), user.getId(), after.dbValue());
         return before == ClientStatus.ACTIVE ? MemberNotices.Change.gone(after == ClientStatus.BANNED) : null;
     }
 

@@ -7,40 +7,34 @@ import ru.smetabot.bot.i18n.Html;
 import ru.smetabot.bot.i18n.Texts;
 import ru.smetabot.bot.notifications.InstantNotices;
 import ru.smetabot.bot.notifications.NoticeKind;
-import ru.smetabot.model.invites.InviteLink;
-import ru.smetabot.model.invites.InviteLinkRepository;
-import ru.smetabot.model.rooms.Room;
+import ru.smetabot.bot.notifications.NoticeRoom;
 
 /** The owner's instant notices about members: a client left or was removed; someone joined without a request. */
 @Component
 class MemberNotices {
 
-    /** What happened to a member: {@code kind}, and for a join the link used (null: not one of ours). */
-    record Change(NoticeKind kind, Long inviteId) {
+    /** What happened to a member: {@code kind}, and for a join the link used (null: not one of ours) and its name. */
+    record Change(NoticeKind kind, Long inviteId, String linkName) {
 
-        static Change joined(Long inviteId) {
-            return new Change(NoticeKind.JOINED_WITHOUT_REQUEST, inviteId);
+        static Change joined(Long inviteId, String linkName) {
+            return new Change(NoticeKind.JOINED_WITHOUT_REQUEST, inviteId, inviteId == null ? null : linkName);
         }
 
         static Change gone(boolean removed) {
-            return new Change(removed ? NoticeKind.CLIENT_REMOVED : NoticeKind.CLIENT_LEFT, null);
+            return new Change(removed ? NoticeKind.CLIENT_REMOVED : NoticeKind.CLIENT_LEFT, null, null);
         }
     }
 
     private final InstantNotices notices;
-    private final InviteLinkRepository links;
     private final Texts texts;
 
-    MemberNotices(InstantNotices notices, InviteLinkRepository links, Texts texts) {
+    MemberNotices(InstantNotices notices, Texts texts) {
         this.notices = notices;
-        this.links = links;
         this.texts = texts;
     }
 
-    void tell(Room room, User user, Change change) {
-        String linkName = change.inviteId() == null ? null : links.findById(change.inviteId()).map(InviteLink::getName).orElse(null);
-        notices.tell(room.getId(), room.getContractorId(), change.kind(), locale -> render(room.getTitle(), user, change.kind(),
-                linkName, texts, locale));
+    void tell(NoticeRoom room, User user, Change change) {
+        notices.tell(room, change.kind(), locale -> render(room.title(), user, change.kind(), change.linkName(), texts, locale));
     }
 
     static String render(String roomTitle, User user, NoticeKind kind, String linkName, Texts texts, Locale locale) {

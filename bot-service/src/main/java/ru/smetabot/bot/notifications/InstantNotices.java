@@ -39,8 +39,7 @@ public class InstantNotices {
     public void tell(long roomId, long contractorId, NoticeKind kind, Function<Locale, String> text) {
         NotificationMode mode = settings.mode(roomId);
         if (mode != NotificationMode.INSTANT) {
-            count(kind, mode == NotificationMode.DAILY ? "digest" : "off");
-            log.debug("Room {}: no instant {} notice (the owner chose {})", roomId, kind.tag(), mode.dbValue());
+            held(roomId, kind, mode);
             return;
         }
         Contractor owner = contractors.findById(contractorId).orElse(null);
@@ -48,14 +47,37 @@ public class InstantNotices {
             count(kind, "no_owner");
             return;
         }
+        send(roomId, contractorId, owner.getTgUserId(), owner.getLanguageCode(), kind, text);
+    }
+
+    /** The same for a room read with its owner and mode ({@link NoticeRooms}): no further reads. */
+    public void tell(NoticeRoom room, NoticeKind kind, Function<Locale, String> text) {
+        if (!room.notifiesInstantly()) {
+            held(room.id(), kind, room.mode());
+            return;
+        }
+        if (room.ownerTgUserId() == null) {
+            count(kind, "no_owner");
+            return;
+        }
+        send(room.id(), room.contractorId(), room.ownerTgUserId(), room.ownerLanguage(), kind, text);
+    }
+
+    private void held(long roomId, NoticeKind kind, NotificationMode mode) {
+        count(kind, mode == NotificationMode.DAILY ? "digest" : "off");
+        log.debug("Room {}: no instant {} notice (the owner chose {})", roomId, kind.tag(), mode.dbValue());
+    }
+
+    private void send(long roomId, long contractorId, long ownerChat, String language, NoticeKind kind,
+            Function<Locale, String> text) {
         try {
-            gateway.send(owner.getTgUserId(), Screen.text(text.apply(Texts.localeOf(owner.getLanguageCode()))));
+            gateway.send(ownerChat, Screen.text(text.apply(Texts.localeOf(language))));
             count(kind, "sent");
             log.info("Room {}: told the owner ({} notice)", roomId, kind.tag());
         } catch (BotApiException e) {
             count(kind, "failed");
             log.warn("Room {}: {} notice to owner {} not delivered ({}); it is still in the daily digest if the owner "
-                    + "switches to it, and on the screens", roomId, kind.tag(), owner.getId(), e.getMessage());
+                    + "switches to it, and on the screens", roomId, kind.tag(), contractorId, e.getMessage());
         }
     }
 
