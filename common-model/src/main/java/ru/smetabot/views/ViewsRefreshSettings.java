@@ -15,7 +15,8 @@ import ru.smetabot.userbotapi.GetViewsRequest;
  * @param failureBackoff how long a room rests after a failure other than a flood wait
  *                       (VIEWS_FAILURE_BACKOFF)
  * @param lease          a run whose heartbeat is older than this is taken for crashed and closed;
- *                       keep it above the userbot client's deadline
+ *                       keep it above a fifth of itself plus the userbot client's deadline (the heartbeat is
+ *                       renewed before a call once a fifth of the lease old, and one call may last the deadline)
  */
 @ConfigurationProperties("smetabot.views")
 public record ViewsRefreshSettings(
