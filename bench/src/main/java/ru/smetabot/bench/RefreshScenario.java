@@ -53,8 +53,9 @@ final class RefreshScenario {
         return (long) rooms * posts;
     }
 
-    long expectedUserbotCalls() {
-        return (long) rooms * ((posts + 99) / 100);
+    /** Σ ceil(posts / idsPerCall) over the rooms: calls of at most idsPerCall ids per room. */
+    long expectedCalls(int idsPerCall) {
+        return (long) rooms * ((posts + idsPerCall - 1) / idsPerCall);
     }
 
     void seed() throws Exception {

@@ -77,6 +77,7 @@ final class SuiteUnderBench implements AutoCloseable {
         env.put("USERBOT_API_TOKEN", API_TOKEN);
         env.put("WORKER_API_TOKEN", WORKER_TOKEN);
         env.put("REFRESH_INTERVAL", "24h");
+        env.put("VIEWS_IDS_PER_CALL", Integer.toString(ViewsRefreshBench.IDS_PER_CALL));
         env.put("LOCAL_START_TIMEOUT", "8m");   // full-JIT services start slowly on 2 shared cores
         env.put("BOT_TOKEN", BOT_TOKEN);
         env.remove("SERVICE_JVM_OPTIONS");

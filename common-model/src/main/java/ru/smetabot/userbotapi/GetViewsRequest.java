@@ -13,11 +13,26 @@ import java.util.List;
  * @param account    Telegram user id of the connected account that reads the room
  * @param chatId     the room's Bot API chat id ({@code -100…})
  * @param messageIds Bot API message ids of the posts
+ * @param partial    true: when a Telegram error (flood wait, outage, lost access…) stops the reading after at
+ *                   least one batch of 100 was read, answer 200 with the counts read and the error as
+ *                   {@link ViewsResponse#stopped()} instead of the error alone; null or false: the error alone
+ *                   (how callers that predate this field are answered)
  */
 public record GetViewsRequest(
         @NotNull @Positive Long account,
         @NotNull Long chatId,
-        @NotEmpty @Size(max = GetViewsRequest.MAX_IDS) List<@NotNull @Positive Long> messageIds) {
+        @NotEmpty @Size(max = GetViewsRequest.MAX_IDS) List<@NotNull @Positive Long> messageIds,
+        Boolean partial) {
 
     public static final int MAX_IDS = 10_000;
+
+    /** A request answered all or nothing (no partial answers). */
+    public GetViewsRequest(Long account, Long chatId, List<Long> messageIds) {
+        this(account, chatId, messageIds, null);
+    }
+
+    /** Whether the caller takes partial answers. */
+    public boolean acceptsPartial() {
+        return Boolean.TRUE.equals(partial);
+    }
 }

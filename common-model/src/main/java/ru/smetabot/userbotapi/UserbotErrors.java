@@ -26,15 +26,21 @@ final class UserbotErrors {
         int status = response.getStatusCode().value();
         Problem problem = readProblem(response);
         String where = request.getMethod() + " " + request.getURI().getPath();
+        throw exception(status, problem.type(), problem.detail(),
+                status == 429 ? retryAfter(response.getHeaders(), problem) : Duration.ZERO, where);
+    }
+
+    /** The exception for an error answer (also for the stop of a partial views answer). */
+    static UserbotException exception(int status, URI type, String detail, Duration retryAfter, String where) {
         if (status == 429) {
-            throw new UserbotFloodWaitException(retryAfter(response.getHeaders(), problem), problem.detail());
+            return new UserbotFloodWaitException(retryAfter, detail);
         }
         if (status >= 500) {
-            throw new UserbotUnavailableException(status, problem.type(),
-                    "userbot " + where + " answered " + status + ": " + problem.detail(), null);
+            return new UserbotUnavailableException(status, type, "userbot " + where + " answered " + status + ": " + detail,
+                    null);
         }
-        throw new UserbotRejectedException(status, problem.type(), problem.detail() == null
-                ? "userbot " + where + " answered " + status : problem.detail());
+        return new UserbotRejectedException(status, type, detail == null ? "userbot " + where + " answered " + status
+                : detail);
     }
 
     static Duration retryAfter(HttpHeaders headers, Problem problem) {

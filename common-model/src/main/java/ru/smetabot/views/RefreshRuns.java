@@ -19,19 +19,31 @@ import ru.smetabot.model.refresh.RefreshRunRepository;
  */
 public class RefreshRuns {
 
-    private static final String LATEST_FINISHED = """
-            WITH latest AS (
-                SELECT c.id, c.userbot_account_id, c.deleted, c.archived_at, l.retry_at, l.reason
-                  FROM core.channels c
-                  LEFT JOIN LATERAL (
-                        SELECT r.retry_at, r.reason FROM analytics.refresh_runs r
-                         WHERE r.channel_id = c.id AND r.finished_at IS NOT NULL
-                         ORDER BY r.started_at DESC, r.id DESC LIMIT 1) l ON true
-            ), flooded AS (
-                SELECT userbot_account_id, max(retry_at) AS until FROM latest
-                 WHERE reason = 'flood_wait' AND retry_at > :now AND userbot_account_id IS NOT NULL
-                 GROUP BY userbot_account_id
+    /**
+     * Accounts in a flood wait now, with its end: a room's latest finished run failed with a flood wait whose
+     * retry time is ahead. It reads only flood-wait runs (partial index {@code refresh_runs_flood_wait_idx}, V14)
+     * and, for each, whether a later finished run of its room exists — not the latest run of every room.
+     */
+    private static final String FLOODED = """
+            flooded AS MATERIALIZED (
+                SELECT c.userbot_account_id, max(r.retry_at) AS until
+                  FROM analytics.refresh_runs r
+                  JOIN core.channels c ON c.id = r.channel_id
+                 WHERE r.reason = 'flood_wait' AND r.retry_at > :now AND r.finished_at IS NOT NULL
+                   AND c.userbot_account_id IS NOT NULL
+                   AND NOT EXISTS (
+                        SELECT 1 FROM analytics.refresh_runs n
+                         WHERE n.channel_id = r.channel_id AND n.finished_at IS NOT NULL
+                           AND (n.started_at > r.started_at OR n.started_at = r.started_at AND n.id > r.id))
+                 GROUP BY c.userbot_account_id
             )
+            """;
+
+    /** The latest finished run of room {@code <room>.id}: its retry time and reason (a LATERAL subquery). */
+    private static final String LATEST_RUN_OF = """
+            SELECT r.retry_at, r.reason FROM analytics.refresh_runs r
+             WHERE r.channel_id = %s.id AND r.finished_at IS NOT NULL
+             ORDER BY r.started_at DESC, r.id DESC LIMIT 1
             """;
 
     private final JdbcClient jdbc;
@@ -46,14 +58,15 @@ public class RefreshRuns {
 
     /** Live, not archived rooms with live posts that are not in back-off now, by id: the periodic job's work list. */
     public List<Long> roomsDue() {
-        return jdbc.sql(LATEST_FINISHED + """
-                SELECT l.id FROM latest l
-                 WHERE NOT l.deleted AND l.archived_at IS NULL
+        return jdbc.sql("WITH " + FLOODED + """
+                SELECT c.id FROM core.channels c
+                  LEFT JOIN LATERAL (%s) l ON true
+                 WHERE NOT c.deleted AND c.archived_at IS NULL
                    AND (l.retry_at IS NULL OR l.retry_at <= :now)
-                   AND NOT EXISTS (SELECT 1 FROM flooded f WHERE f.userbot_account_id = l.userbot_account_id)
-                   AND EXISTS (SELECT 1 FROM core.publications p WHERE p.channel_id = l.id AND NOT p.deleted)
-                 ORDER BY l.id
-                """)
+                   AND NOT EXISTS (SELECT 1 FROM flooded f WHERE f.userbot_account_id = c.userbot_account_id)
+                   AND EXISTS (SELECT 1 FROM core.publications p WHERE p.channel_id = c.id AND NOT p.deleted)
+                 ORDER BY c.id
+                """.formatted(LATEST_RUN_OF.formatted("c")))
                 .param("now", RefreshRunStore.at(clock.instant()))
                 .query(Long.class)
                 .list();
@@ -69,15 +82,17 @@ public class RefreshRuns {
      * retry time — the room's own last failed run, or a flood wait of another room of its account.
      */
     public Optional<BackOff> backOff(long roomId) {
-        return jdbc.sql(LATEST_FINISHED + """
+        return jdbc.sql("WITH " + FLOODED + """
                 SELECT t.until, t.reason FROM (
-                    SELECT l.retry_at AS until, l.reason FROM latest l WHERE l.id = :roomId AND l.retry_at > :now
+                    SELECT l.retry_at AS until, l.reason FROM core.channels c
+                     CROSS JOIN LATERAL (%s) l
+                     WHERE c.id = :roomId AND l.retry_at > :now
                     UNION ALL
                     SELECT f.until, 'flood_wait' FROM flooded f
                       JOIN core.channels c ON c.userbot_account_id = f.userbot_account_id
                      WHERE c.id = :roomId) t
                  ORDER BY t.until DESC LIMIT 1
-                """)
+                """.formatted(LATEST_RUN_OF.formatted("c")))
                 .param("now", RefreshRunStore.at(clock.instant()))
                 .param("roomId", roomId)
                 .query((rs, n) -> new BackOff(rs.getObject(1, OffsetDateTime.class).toInstant(),
@@ -87,19 +102,20 @@ public class RefreshRuns {
 
     /**
      * {@link #backOff} of many rooms in one statement (the periodic cycle's batches): only the rooms in
-     * back-off now appear in the answer.
+     * back-off now appear in the answer. Its cost grows with the batch and the flood-wait runs still ahead, not
+     * with every room (the periodic cycle runs it per batch).
      */
     public Map<Long, BackOff> backOffs(List<Long> roomIds) {
         Map<Long, BackOff> backOffs = new HashMap<>();
-        jdbc.sql(LATEST_FINISHED + """
+        jdbc.sql("WITH " + FLOODED + """
                 SELECT c.id, t.until, t.reason FROM core.channels c
                  CROSS JOIN LATERAL (
-                    SELECT l.retry_at AS until, l.reason FROM latest l WHERE l.id = c.id AND l.retry_at > :now
+                    SELECT l.retry_at AS until, l.reason FROM (%s) l WHERE l.retry_at > :now
                     UNION ALL
                     SELECT f.until, 'flood_wait' FROM flooded f WHERE f.userbot_account_id = c.userbot_account_id
                     ORDER BY 1 DESC LIMIT 1) t
                  WHERE c.id = ANY(CAST(:ids AS bigint[]))
-                """)
+                """.formatted(LATEST_RUN_OF.formatted("c")))
                 .param("now", RefreshRunStore.at(clock.instant()))
                 .param("ids", roomIds.toArray(Long[]::new))
                 .query(rs -> {

@@ -14,7 +14,7 @@ import java.util.Locale;
  * @param unchanged    posts refreshed with the same count
  * @param missing      posts Telegram no longer has, now marked deleted
  * @param failed       posts not refreshed because the run stopped (flood wait, outage)
- * @param userbotCalls {@code /rooms/get_views} calls made (one per ≤100 posts)
+ * @param userbotCalls {@code /rooms/get_views} calls made (one per ≤ smetabot.views.batch-size posts)
  * @param duration     wall time of the run
  * @param reason       why it failed; for BACKED_OFF, why the room rests (the failure that set retryAt);
  *                     null when refreshed or BUSY

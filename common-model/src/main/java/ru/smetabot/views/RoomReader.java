@@ -15,10 +15,15 @@ import ru.smetabot.views.RefreshRunStore.RoomTarget;
 import ru.smetabot.views.ViewCountsWriter.Count;
 
 /**
- * Reads a room's counts from the userbot in batches of ≤ batchSize ids; the first userbot error stops the
- * reading and what was read is kept. Shared by the one-room and the batched routine.
+ * Reads a room's counts from the userbot in calls of ≤ batchSize ids (the userbot asks Telegram 100 at a
+ * time); the first userbot error stops the reading and what was read is kept. A call of more than 100 ids
+ * asks for a partial answer, so the counts of the batches Telegram answered before an error inside the call
+ * are kept too (as with calls of 100). Shared by the one-room and the batched routine.
  */
 final class RoomReader {
+
+    /** Telegram's limit of ids per getViews call (the userbot's batches). */
+    static final int TELEGRAM_BATCH = 100;
 
     private final UserbotApi userbot;
     private final int batchSize;
@@ -58,8 +63,13 @@ final class RoomReader {
             beforeEachCall.run();
             calls++;
             try {
-                ViewsResponse answer = userbot.getViews(new GetViewsRequest(room.account(), room.chatId(), ids));
+                ViewsResponse answer = userbot.getViews(new GetViewsRequest(room.account(), room.chatId(), ids,
+                        ids.size() > TELEGRAM_BATCH ? Boolean.TRUE : null));
                 collect(answer, ids, publicationByMessage, counts, answered);
+                if (answer.stopped() != null) {
+                    return new Read(posts.size(), counts, answered.size(), calls, answer.stopped().toException(),
+                            false);
+                }
             } catch (UserbotException e) {
                 return new Read(posts.size(), counts, answered.size(), calls, e, false);
             }

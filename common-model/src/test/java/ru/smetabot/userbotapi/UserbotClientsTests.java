@@ -78,6 +78,26 @@ class UserbotClientsTests {
     }
 
     @Test
+    void aPartialAnswerCarriesItsStopAsTheExceptionTheErrorAloneWouldHaveBeen() {
+        answer.set(Answer.json(200, "{\"views\":{\"10\":5},\"missing\":[],\"stopped\":{\"status\":403,"
+                + "\"type\":\"urn:smetabot:userbot:no-access-to-chat\",\"detail\":\"CHAT_ADMIN_REQUIRED\"}}"));
+
+        ViewsResponse views = client(Duration.ofSeconds(5)).getViews(new GetViewsRequest(7L, -100L, List.of(10L, 11L), true));
+
+        assertThat(seenBody.get()).contains("\"partial\":true");
+        assertThat(views.views()).containsExactlyEntriesOf(Map.of(10L, 5));
+        assertThat(views.stopped().toException()).isInstanceOfSatisfying(UserbotRejectedException.class, e -> {
+            assertThat(e.isNoAccess()).isTrue();
+            assertThat(e.getMessage()).isEqualTo("CHAT_ADMIN_REQUIRED");
+        });
+        assertThat(new ViewsResponse.Stop(429, UserbotProblems.FLOOD_WAIT, "wait", 42L).toException())
+                .isInstanceOfSatisfying(UserbotFloodWaitException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(42)));
+        assertThat(new ViewsResponse.Stop(503, UserbotProblems.TELEGRAM_UNAVAILABLE, "down", null).toException())
+                .isInstanceOf(UserbotUnavailableException.class);
+    }
+
+    @Test
     void loginStatesUseTheirWireNames() {
         answer.set(Answer.json(200, "{\"loginId\":\"abc\",\"state\":\"password_required\",\"account\":7,\"expiresAt\":\"2030-01-01T00:00:00Z\"}"));
 

@@ -140,4 +140,40 @@ class BatchRefresherTests {
         assertThat(refresher.refreshViewsForRoom(sibling.id()).outcome()).as("the same back-off for the button")
                 .isEqualTo(Outcome.BACKED_OFF);
     }
+
+    @Test
+    void callsOfAThousandIdsKeepTheCountsReadBeforeAFloodWaitPartWayAndHoldBackTheAccountsLaterRooms() {
+        Room whole = rooms.room(9301L);
+        Room flooded = rooms.room(9302L);
+        Room sibling = rooms.room(9302L);
+        rooms.posts(whole, 250, 0);
+        rooms.posts(flooded, 250, 0);
+        rooms.posts(sibling, 1, 0);
+        for (int m = 1; m <= 250; m++) {
+            userbot.views(whole.chatId(), m, m).views(flooded.chatId(), m, m);
+        }
+        userbot.views(sibling.chatId(), 1, 4);
+        userbot.thenStopAfter(flooded.chatId(), 200, new UserbotFloodWaitException(Duration.ofSeconds(300), null));
+        BatchRefresher thousand = new BatchRefresher(userbot.api(), jdbc, runs, TransactionOperations.withoutTransaction(),
+                clock, new ViewsRefreshSettings(1000, Duration.ofMinutes(2), Duration.ofMinutes(5)));
+
+        BatchResult result = thousand.refresh(List.of(whole.id(), flooded.id(), sibling.id()), RefreshTrigger.periodic("c3"));
+
+        Map<Long, RefreshSummary> byRoom = result.summaries().stream()
+                .collect(Collectors.toMap(RefreshSummary::roomId, s -> s));
+        assertThat(byRoom.get(whole.id())).extracting(RefreshSummary::outcome, RefreshSummary::updated,
+                RefreshSummary::userbotCalls).containsExactly(Outcome.REFRESHED, 250, 1);
+        assertThat(userbot.callsFor(whole.chatId())).singleElement().satisfies(call -> {
+            assertThat(call.messageIds()).hasSize(250);
+            assertThat(call.acceptsPartial()).as("asks for partial answers").isTrue();
+        });
+        assertThat(byRoom.get(flooded.id())).extracting(RefreshSummary::outcome, RefreshSummary::reason,
+                RefreshSummary::updated, RefreshSummary::failed, RefreshSummary::userbotCalls, RefreshSummary::retryAt)
+                .containsExactly(Outcome.FAILED, FailureReason.FLOOD_WAIT, 200, 50, 1, clock.instant().plusSeconds(300));
+        assertThat(rooms.views(flooded, 200)).as("read before the stop: written").isEqualTo(200);
+        assertThat(rooms.views(flooded, 201)).as("not asked: kept").isEqualTo(0);
+        assertThat(byRoom.get(sibling.id())).extracting(RefreshSummary::outcome, RefreshSummary::reason)
+                .containsExactly(Outcome.BACKED_OFF, FailureReason.FLOOD_WAIT);
+        assertThat(userbot.callsFor(sibling.chatId())).isEmpty();
+    }
 }

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import ru.smetabot.userbotapi.GetViewsRequest;
 import ru.smetabot.userbotapi.UserbotApi;
+import ru.smetabot.userbotapi.UserbotException;
+import ru.smetabot.userbotapi.UserbotFloodWaitException;
 import ru.smetabot.userbotapi.ViewsResponse;
 
 /**
@@ -31,6 +33,10 @@ public final class FakeUserbot {
     private final List<GetViewsRequest> calls = new CopyOnWriteArrayList<>();
     private final Queue<Action> next = new ConcurrentLinkedQueue<>();
     private final Map<Long, Action> always = new ConcurrentHashMap<>();
+    private final Map<Long, PartialStop> stops = new ConcurrentHashMap<>();
+
+    private record PartialStop(int answered, UserbotException error) {
+    }
 
     /** Sets a post's view count as Telegram has it. */
     public FakeUserbot views(long chatId, long messageId, int views) {
@@ -47,6 +53,16 @@ public final class FakeUserbot {
     /** The next call does this instead of answering (queued, one call each). */
     public FakeUserbot thenOnce(Action action) {
         next.add(action);
+        return this;
+    }
+
+    /**
+     * The chat's next call meets {@code error} after Telegram answered its first {@code answered} ids (as the
+     * userbot's batches of 100 would): a caller that takes partial answers gets those counts and the error as the
+     * answer's stop; any other caller (or {@code answered} 0) gets the error alone.
+     */
+    public FakeUserbot thenStopAfter(long chatId, int answered, UserbotException error) {
+        stops.put(chatId, new PartialStop(answered, error));
         return this;
     }
 
@@ -89,10 +105,22 @@ public final class FakeUserbot {
         if (action != null) {
             action.run(request);
         }
+        List<Long> asked = request.messageIds();
+        ViewsResponse.Stop stopped = null;
+        PartialStop stop = stops.remove(request.chatId());
+        if (stop != null) {
+            if (!request.acceptsPartial() || stop.answered() <= 0) {
+                throw stop.error();
+            }
+            asked = asked.subList(0, Math.min(asked.size(), stop.answered()));
+            UserbotException e = stop.error();
+            stopped = new ViewsResponse.Stop(e.status(), e.problemType(), e.getMessage(),
+                    e instanceof UserbotFloodWaitException flood ? flood.retryAfter().toSeconds() : null);
+        }
         Map<Long, Integer> chat = telegram.getOrDefault(request.chatId(), Map.of());
         Map<Long, Integer> views = new LinkedHashMap<>();
         List<Long> missing = new ArrayList<>();
-        for (Long id : request.messageIds()) {
+        for (Long id : asked) {
             Integer count = chat.get(id);
             if (count == null) {
                 missing.add(id);
@@ -100,6 +128,6 @@ public final class FakeUserbot {
                 views.put(id, count);
             }
         }
-        return new ViewsResponse(new HashMap<>(views), missing);
+        return new ViewsResponse(new HashMap<>(views), missing, stopped);
     }
 }

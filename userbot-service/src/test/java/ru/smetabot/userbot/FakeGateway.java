@@ -24,6 +24,8 @@ public class FakeGateway implements TelegramGateway {
     public final List<List<Long>> viewCalls = new CopyOnWriteArrayList<>();
     public final List<Long> loggedOut = new CopyOnWriteArrayList<>();
     public volatile RuntimeException failure;
+    /** Views batches answered before {@link #failure} applies to views too (0: from the first). */
+    public volatile int viewBatchesBeforeFailure;
     /** Thrown by the next login start instead of asking for a code. */
     public volatile RuntimeException loginFailure;
     /** What TDLib said when it refused an account's session. */
@@ -35,6 +37,7 @@ public class FakeGateway implements TelegramGateway {
         viewCalls.clear();
         loggedOut.clear();
         failure = null;
+        viewBatchesBeforeFailure = 0;
         loginFailure = null;
         sessionErrors.clear();
     }
@@ -114,7 +117,9 @@ public class FakeGateway implements TelegramGateway {
 
     @Override
     public Map<Long, Integer> viewCounts(long account, long chatId, List<Long> messageIds) {
-        fail();
+        if (viewCalls.size() >= viewBatchesBeforeFailure) {
+            fail();
+        }
         viewCalls.add(List.copyOf(messageIds));
         Map<Long, Integer> views = new HashMap<>();
         messageIds.stream().filter(id -> id % 10 != 0).forEach(id -> views.put(id, (int) (id * 2))); // ids ending in 0 are deleted

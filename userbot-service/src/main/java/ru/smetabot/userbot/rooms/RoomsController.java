@@ -32,7 +32,7 @@ class RoomsController {
 
     @PostMapping(UserbotApi.GET_VIEWS)
     ViewsResponse views(@Valid @RequestBody GetViewsRequest request) {
-        return rooms.views(request.account(), request.chatId(), request.messageIds());
+        return rooms.views(request.account(), request.chatId(), request.messageIds(), request.acceptsPartial());
     }
 
     @PostMapping(UserbotApi.CREATE_ROOM)

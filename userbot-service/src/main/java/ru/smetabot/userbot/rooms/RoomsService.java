@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import ru.smetabot.userbot.gateway.TelegramCalls;
 import ru.smetabot.userbot.gateway.TelegramException;
 import ru.smetabot.userbot.gateway.TelegramGateway;
+import ru.smetabot.userbot.web.TelegramProblems;
 import ru.smetabot.userbotapi.AddBotAdminRequest;
 import ru.smetabot.userbotapi.AdminsResponse;
 import ru.smetabot.userbotapi.BotAdminAdded;
@@ -25,6 +28,8 @@ import ru.smetabot.userbotapi.ViewsResponse;
 @Service
 class RoomsService {
 
+    private static final Logger log = LoggerFactory.getLogger(RoomsService.class);
+
     private final TelegramGateway gateway;
     private final TelegramCalls calls;
 
@@ -33,18 +38,36 @@ class RoomsService {
         this.calls = calls;
     }
 
-    /** Any number of ids, asked in batches of at most 100; duplicates asked once. */
-    ViewsResponse views(long account, long chatId, List<Long> messageIds) {
+    /**
+     * Any number of ids, asked in batches of at most 100; duplicates asked once. When a batch fails after others
+     * were read and the caller takes {@code partial} answers, the counts read come back with the failure as the
+     * answer's stop (the caller keeps them, as it would have with calls of 100); otherwise the failure is thrown.
+     */
+    ViewsResponse views(long account, long chatId, List<Long> messageIds, boolean partial) {
         connected(account);
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(messageIds));
         Map<Long, Integer> views = new HashMap<>();
         for (int from = 0; from < ids.size(); from += TelegramGateway.MAX_VIEWS_BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + TelegramGateway.MAX_VIEWS_BATCH));
-            views.putAll(calls.call("getViews", account, () -> gateway.viewCounts(account, chatId, batch)));
+            try {
+                views.putAll(calls.call("getViews", account, () -> gateway.viewCounts(account, chatId, batch)));
+            } catch (TelegramException e) {
+                if (!partial || from == 0) {
+                    throw e;
+                }
+                log.warn("get_views account={} chat={}: {} stopped the reading after {} of {} ids; answered the counts"
+                        + " read with the stop, the caller keeps them", account, chatId, e.kind(), from, ids.size());
+                return answer(ids.subList(0, from), views, new ViewsResponse.Stop(TelegramProblems.status(e).value(),
+                        TelegramProblems.type(e), e.getMessage(), TelegramProblems.retryAfterSeconds(e)));
+            }
         }
-        List<Long> missing = ids.stream().filter(id -> !views.containsKey(id)).toList();
-        views.keySet().retainAll(ids);
-        return new ViewsResponse(views, missing);
+        return answer(ids, views, null);
+    }
+
+    private static ViewsResponse answer(List<Long> asked, Map<Long, Integer> views, ViewsResponse.Stop stopped) {
+        List<Long> missing = asked.stream().filter(id -> !views.containsKey(id)).toList();
+        views.keySet().retainAll(asked);
+        return new ViewsResponse(views, missing, stopped);
     }
 
     CreatedRoom create(long account, String title, String about) {

@@ -11,10 +11,15 @@ import org.junit.jupiter.api.Test;
 import ru.smetabot.userbot.ApiTestSupport;
 import ru.smetabot.userbot.gateway.TelegramException;
 import ru.smetabot.userbot.gateway.TelegramException.Kind;
+import ru.smetabot.userbotapi.UserbotFloodWaitException;
+import ru.smetabot.userbotapi.UserbotProblems;
+import ru.smetabot.userbotapi.ViewsResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /** /rooms/*: batching, numeric keys, and each Telegram failure as its HTTP status. */
 class RoomsApiTests extends ApiTestSupport {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String VIEWS_OF_ONE = "{\"account\":5,\"chatId\":-1001,\"messageIds\":[1]}";
 
     @Test
@@ -27,6 +32,48 @@ class RoomsApiTests extends ApiTestSupport {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(telegram.viewCalls).extracting(List::size).containsExactly(100, 100, 50);
         assertThat(response.body()).contains("\"7\":14").contains("\"missing\":[10,20,30");
+    }
+
+    @Test
+    void aFloodWaitAfterTwoBatchesAnswersTheirCountsAndTheStopToCallersTakingPartialAnswers() {
+        telegram.connect(5);
+        telegram.viewBatchesBeforeFailure = 2;
+        telegram.failure = TelegramException.floodWait(Duration.ofSeconds(35), "Too Many Requests: retry after 35");
+        String ids = LongStream.rangeClosed(1, 250).mapToObj(Long::toString).collect(Collectors.joining(","));
+
+        HttpResponse<String> partial = post("/rooms/get_views",
+                "{\"account\":5,\"chatId\":-1001,\"partial\":true,\"messageIds\":[" + ids + "]}");
+
+        assertThat(partial.statusCode()).isEqualTo(200);
+        ViewsResponse answer = JSON.readValue(partial.body(), ViewsResponse.class);
+        assertThat(answer.views()).hasSize(180).containsEntry(7L, 14).containsEntry(199L, 398).doesNotContainKey(201L);
+        assertThat(answer.missing()).hasSize(20).contains(10L, 200L).doesNotContain(210L);
+        assertThat(answer.stopped()).isEqualTo(new ViewsResponse.Stop(429, UserbotProblems.FLOOD_WAIT,
+                "Too Many Requests: retry after 35", 35L));
+        assertThat(answer.stopped().toException()).isInstanceOfSatisfying(UserbotFloodWaitException.class,
+                flood -> assertThat(flood.retryAfter()).isEqualTo(Duration.ofSeconds(35)));
+        assertThat(telegram.viewCalls).extracting(List::size).containsExactly(100, 100);
+
+        telegram.viewCalls.clear();
+        HttpResponse<String> whole = post("/rooms/get_views", "{\"account\":5,\"chatId\":-1001,\"messageIds\":[" + ids + "]}");
+        assertThat(whole.statusCode()).as("a caller without partial gets the error alone, as before").isEqualTo(429);
+        assertThat(whole.headers().firstValue("Retry-After")).hasValue("35");
+
+        telegram.viewCalls.clear();
+        telegram.viewBatchesBeforeFailure = 0;
+        HttpResponse<String> nothingRead = post("/rooms/get_views",
+                "{\"account\":5,\"chatId\":-1001,\"partial\":true,\"messageIds\":[" + ids + "]}");
+        assertThat(nothingRead.statusCode()).as("nothing read: the error alone").isEqualTo(429);
+    }
+
+    @Test
+    void aCompleteAnswerHasNoStop() {
+        telegram.connect(5);
+
+        HttpResponse<String> response = post("/rooms/get_views", "{\"account\":5,\"chatId\":-1001,\"partial\":true,\"messageIds\":[1,2]}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("stopped");
     }
 
     @Test
