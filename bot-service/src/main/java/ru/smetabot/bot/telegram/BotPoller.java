@@ -81,7 +81,8 @@ class BotPoller implements SmartLifecycle, LongPollingUpdateConsumer {
      */
     @Override
     public void consume(List<Update> updates) {
-        if (!running) {
+        UpdateLanes lanes = this.lanes; // stop() clears the field while a batch may be on its way here
+        if (!running || lanes == null) {
             log.warn("{} updates arrived while polling stops; not taken: they are not confirmed, so Telegram sends them "
                     + "again after the restart", updates.size());
             return;
