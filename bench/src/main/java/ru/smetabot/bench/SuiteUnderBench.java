@@ -64,7 +64,11 @@ final class SuiteUnderBench implements AutoCloseable {
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String name : List.of("LOCAL_PG_PORT", "SANDBOX_PORT", "BOT_PORT", "BOT_METRICS_PORT", "USERBOT_PORT",
                 "USERBOT_METRICS_PORT", "WORKER_PORT", "WORKER_METRICS_PORT")) {
-            ports.put(name, freePort());
+            int port = freePort();
+            while (ports.containsValue(port)) { // the OS may hand the same free port out twice in a row
+                port = freePort();
+            }
+            ports.put(name, port);
         }
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", home.resolve("local-suite/target/local-suite.jar").toString())
