@@ -1,8 +1,9 @@
 package ru.smetabot.bot.channels;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 import ru.smetabot.bot.BotProperties;
@@ -23,8 +24,19 @@ public class ChannelScreens {
     private final Texts texts;
     private final BotProperties properties;
     private final OwnerZones zones;
-    /** Which room's card each edited message shows now (null: something else), for late edits. */
-    private final Map<String, Long> cardOnMessage = new ConcurrentHashMap<>();
+    /**
+     * Which room's card each edited message shows now (null: something else), for late edits. Bounded to the
+     * {@value #CARDS_REMEMBERED} messages used last (it grew by one entry per menu message forever): a refresh
+     * finishing on a message forgotten here leaves it as it is, as for a message showing another screen.
+     * A LinkedHashMap in access order, because no cache library is on the classpath for one map.
+     */
+    private final Map<String, Long> cardOnMessage = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > CARDS_REMEMBERED;
+        }
+    });
+    static final int CARDS_REMEMBERED = 20_000;
 
     private final AckStore acks;
     private final MeterRegistry meters;
