@@ -87,6 +87,7 @@ public final class Bench {
         Map<String, String> env = new java.util.HashMap<>(JoinRequestStormBench.faultEnvironment(failOneIn));
         env.put("SERVICE_JVM_OPTIONS", jvm);
         env.put("LOCAL_INSTANCES", Integer.toString(instances));
+        env.put("SANDBOX_DATA_DIR", SuiteUnderBench.SANDBOX_IN_MEMORY);
         try (SuiteUnderBench suite = SuiteUnderBench.start(home(), env)) {
             JoinRequestStormBench bench = new JoinRequestStormBench(suite, requests, rooms, linksPerRoom, threads, failOneIn,
                     rate);
@@ -132,7 +133,8 @@ public final class Bench {
         String jvm = stringArg(args, "--jvm", SuiteUnderBench.BENCH_SERVICE_JVM_OPTIONS);
         int presses = intArg(args, "--presses", 40);
         long think = intArg(args, "--think-ms", 1000);
-        try (SuiteUnderBench suite = SuiteUnderBench.start(home(), Map.of("SERVICE_JVM_OPTIONS", jvm))) {
+        try (SuiteUnderBench suite = SuiteUnderBench.start(home(), Map.of("SERVICE_JVM_OPTIONS", jvm,
+                "SANDBOX_DATA_DIR", SuiteUnderBench.SANDBOX_IN_MEMORY))) {
             LatencyScenario scenario = new LatencyScenario(suite, intArg(args, "--owners", 100), intArg(args, "--rooms", 50),
                     intArg(args, "--files", 500));
             System.out.println("latency: seeding " + scenario.owners + " owners x " + scenario.rooms + " rooms x "
