@@ -36,9 +36,10 @@ final class SuiteUnderBench implements AutoCloseable {
      * views-refresh's default for the three services: the issue's -Xmx256m, C1 as ./run-local (full tiered JIT cost
      * 1.3-1.6x the CPU per post within a bench's few minutes, its compiling never paid back; bench/README.md), and what
      * lowers RSS: a heap that starts small, keeps a small young generation and gives memory back, a capped code cache
-     * and metaspace, smaller thread stacks (local-suite adds MALLOC_ARENA_MAX=2).
+     * and metaspace, smaller thread stacks (local-suite adds MALLOC_ARENA_MAX=2). Young generation 16 MiB: the bot after
+     * the latency bench was 305-307 MiB with 24 MiB and 300-302 with 16 (live heap 43 MiB, metaspace 106 MiB).
      */
-    static final String BENCH_SERVICE_JVM_OPTIONS = "-Xms32m -Xmn24m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+    static final String BENCH_SERVICE_JVM_OPTIONS = "-Xms32m -Xmn16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
             + " -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:ReservedCodeCacheSize=48m"
             + " -XX:MaxMetaspaceSize=192m";
     /**
