@@ -181,9 +181,15 @@ final class BotLatencyBench {
     String[] warmUpRow() {
         List<Long> ms = new ArrayList<>(warmUpTaps.stream().map(Tap::millis).sorted().toList());
         List<Long> answered = new ArrayList<>(warmUpTaps.stream().map(Tap::answerMillis).filter(a -> a >= 0).sorted().toList());
-        return new String[] {"warm-up, " + WARM_UP_OWNERS + " owners (no target)", Integer.toString(ms.size()),
-            Long.toString(Percentiles.of(ms, 50)), Long.toString(Percentiles.of(ms, 90)), Long.toString(Percentiles.of(ms, 99)),
-            Long.toString(ms.isEmpty() ? 0 : ms.get(ms.size() - 1)), Long.toString(Percentiles.of(answered, 50)), "", ""};
+        return row("warm-up, " + WARM_UP_OWNERS + " owners (no target)", ms, answered, "", "");
+    }
+
+    /** One table row: taps, p50 / p90 / p99 / max of {@code sortedMs}, answered p50, then errors and timeouts. */
+    private static String[] row(String label, List<Long> sortedMs, List<Long> sortedAnswered, String errors, String timeouts) {
+        return new String[] {label, Integer.toString(sortedMs.size()), Long.toString(Percentiles.of(sortedMs, 50)),
+            Long.toString(Percentiles.of(sortedMs, 90)), Long.toString(Percentiles.of(sortedMs, 99)),
+            Long.toString(sortedMs.isEmpty() ? 0 : sortedMs.get(sortedMs.size() - 1)),
+            Long.toString(Percentiles.of(sortedAnswered, 50)), errors, timeouts};
     }
 
     private List<String[]> rows() {
@@ -207,10 +213,7 @@ final class BotLatencyBench {
                     : errorsByScreen.getOrDefault(screen, 0);
             int timeouts = screen.equals("all") ? timeoutsByScreen.values().stream().mapToInt(Integer::intValue).sum()
                     : timeoutsByScreen.getOrDefault(screen, 0);
-            rows.add(new String[] {screen, Integer.toString(ms.size()), Long.toString(Percentiles.of(ms, 50)),
-                Long.toString(Percentiles.of(ms, 90)), Long.toString(Percentiles.of(ms, 99)),
-                Long.toString(ms.isEmpty() ? 0 : ms.get(ms.size() - 1)), Long.toString(Percentiles.of(answered, 50)),
-                Integer.toString(errs), Integer.toString(timeouts)});
+            rows.add(row(screen, ms, answered, Integer.toString(errs), Integer.toString(timeouts)));
         }
         return rows;
     }
